@@ -1,0 +1,5 @@
+//! kubectl-prow: the library behind the `kubectl prow` plugin.
+//!
+//! Data flows one way: load → resolve → check → render.
+
+pub mod source;
