@@ -1,5 +1,14 @@
 //! kubectl-prow: the library behind the `kubectl prow` plugin.
 //!
-//! Data flows one way: load → resolve → check → render.
+//! Data flows one way: load ([`kubeconfig`]) → resolve → check → render ([`output`]);
+//! [`commands`] wires them together, one file per subcommand.
 
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod exit;
+pub mod kubeconfig;
+pub mod output;
 pub mod source;
+
+pub use error::{Error, Result};

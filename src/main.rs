@@ -1,1 +1,25 @@
-fn main() {}
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use kubectl_prow::cli::Cli;
+use kubectl_prow::{Error, commands, exit};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let code = match commands::run(&cli, &mut out, &mut err) {
+        Ok(code) => code,
+        // `kubectl prow contexts | head` closes the pipe early; that is not a failure.
+        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Err(e) => {
+            for line in e.to_string().lines() {
+                let _ = writeln!(err, "error: {line}");
+            }
+            e.exit_code()
+        }
+    };
+    let _ = out.flush();
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}

@@ -1,0 +1,239 @@
+//! The command line: kubectl's global flags with kubectl's spellings, Prow's loader flags,
+//! and one subcommand per file under `commands/`.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::kubeconfig::{LoadOptions, MergeMode, Overrides};
+use crate::output::Format;
+
+const ABOUT: &str = "kubectl prow: see which Prow jobs run in which kubeconfig context, and check \
+that each context is what Prow needs.";
+
+const AFTER_HELP: &str = "\
+Kubeconfig loading:
+  Without --kubeconfig, kubectl's rules: $KUBECONFIG (files separated by ':'; missing ones
+  skipped; the first file to define a name wins, with a warning here) or ~/.kube/config.
+  With one or more --kubeconfig (and/or --kubeconfig-dir), $KUBECONFIG is ignored and the
+  files are merged as a strict union: a cluster, context or user defined twice is an error.
+  --merge kubectl|prow selects kubectl's first-wins merge or Prow's own loader instead.
+
+Exit codes:
+  0  success
+  1  the command ran and found problems (lint errors, missing permissions)
+  2  usage error (unknown flag, bad value)
+  3  invalid configuration (unreadable file, bad YAML, merge collision, unknown context)
+  4  a cluster could not be reached or refused the credentials
+
+Examples:
+  kubectl prow contexts
+  kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml contexts -o wide
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --merge prow contexts
+  kubectl prow view --minify --flatten --context build01";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kubectl-prow",
+    bin_name = "kubectl prow",
+    version,
+    about = ABOUT,
+    after_help = AFTER_HELP,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the contexts Prow can use, with cluster, server, namespace, user, auth and source
+    #[command(after_help = crate::commands::contexts::AFTER_HELP)]
+    Contexts(crate::commands::contexts::ContextsArgs),
+    /// Print the merged configuration as one kubeconfig, secrets redacted
+    #[command(after_help = crate::commands::view::AFTER_HELP)]
+    View(crate::commands::view::ViewArgs),
+}
+
+/// How `--merge` names the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MergeArg {
+    /// The seed's strict union: any name defined twice is an error (default with --kubeconfig)
+    Strict,
+    /// kubectl's rule: the first file to define a name wins (default without --kubeconfig)
+    Kubectl,
+    /// Prow's loader as deployed: each file on its own, only context names collide
+    Prow,
+}
+
+impl From<MergeArg> for MergeMode {
+    fn from(m: MergeArg) -> Self {
+        match m {
+            MergeArg::Strict => MergeMode::Strict,
+            MergeArg::Kubectl => MergeMode::Kubectl,
+            MergeArg::Prow => MergeMode::Prow,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is
+    /// then ignored)
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Kubeconfig")]
+    pub kubeconfig: Vec<PathBuf>,
+
+    /// Directory of kubeconfig files, read in name order (Prow's flag: subdirectories and
+    /// names starting with '..' are skipped)
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Kubeconfig")]
+    pub kubeconfig_dir: Option<PathBuf>,
+
+    /// Only read files of --kubeconfig-dir whose names end with this string
+    #[arg(
+        long,
+        global = true,
+        value_name = "SUFFIX",
+        help_heading = "Kubeconfig"
+    )]
+    pub kubeconfig_suffix: Option<String>,
+
+    /// How to merge several files [default: strict with --kubeconfig, kubectl otherwise]
+    #[arg(long, global = true, value_enum, help_heading = "Kubeconfig")]
+    pub merge: Option<MergeArg>,
+
+    /// The name of the kubeconfig context to use
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    pub context: Option<String>,
+
+    /// The name of the kubeconfig cluster to use (changes the current context)
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    pub cluster: Option<String>,
+
+    /// The name of the kubeconfig user to use (changes the current context)
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    pub user: Option<String>,
+
+    /// The namespace for this request (changes the current context)
+    #[arg(
+        short = 'n',
+        long,
+        global = true,
+        value_name = "NAMESPACE",
+        help_heading = "Kubeconfig"
+    )]
+    pub namespace: Option<String>,
+
+    /// How long to wait for one server request; 0 means no limit (e.g. 1s, 2m, 3h)
+    #[arg(long, global = true, value_name = "DURATION", default_value = "0",
+          value_parser = parse_duration, help_heading = "Kubeconfig")]
+    pub request_timeout: Duration,
+
+    /// Username to impersonate for the operation
+    #[arg(
+        long = "as",
+        global = true,
+        value_name = "USER",
+        help_heading = "Kubeconfig"
+    )]
+    pub as_user: Option<String>,
+
+    /// Group to impersonate; repeat for several
+    #[arg(
+        long = "as-group",
+        global = true,
+        value_name = "GROUP",
+        help_heading = "Kubeconfig"
+    )]
+    pub as_group: Vec<String>,
+
+    /// The context of the service cluster, which holds ProwJobs [default: the in-cluster
+    /// context; with --merge prow, Prow's "" context]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Prow")]
+    pub prow_job_context: Option<String>,
+
+    /// A projected ServiceAccount token file to use for in-cluster contexts (Prow's flag)
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Prow")]
+    pub projected_token_file: Option<PathBuf>,
+
+    /// With --merge prow: do not add Prow's "" and "default" contexts (Prow's flag)
+    #[arg(long, global = true, help_heading = "Prow")]
+    pub no_in_cluster_config: bool,
+}
+
+impl GlobalArgs {
+    /// The loader's options, with the process environment filled in.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            kubeconfigs: self.kubeconfig.clone(),
+            kubeconfig_dir: self.kubeconfig_dir.clone(),
+            kubeconfig_suffix: self.kubeconfig_suffix.clone(),
+            merge: self.merge.map(Into::into),
+            no_in_cluster_config: self.no_in_cluster_config,
+            disabled_contexts: Vec::new(),
+            prow_job_context: self.prow_job_context.clone(),
+            ..LoadOptions::default()
+        }
+        .with_process_environment(self.projected_token_file.as_deref())
+    }
+
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            context: self.context.clone(),
+            cluster: self.cluster.clone(),
+            user: self.user.clone(),
+            namespace: self.namespace.clone(),
+        }
+    }
+}
+
+/// Output flags shared by the listing commands.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// Print the table without the header line
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
+/// kubectl's `--request-timeout`: a bare number is seconds; otherwise a Go-style duration made
+/// of `h`, `m`, `s` and `ms` parts ("1m30s").
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let bad = || format!("invalid duration {s:?}: use e.g. 0, 30, 10s, 1m30s or 500ms");
+    if let Ok(secs) = s.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = s;
+    if rest.is_empty() {
+        return Err(bad());
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit() && c != '.')
+            .ok_or_else(bad)?;
+        let (num, tail) = rest.split_at(digits);
+        let value: f64 = num.parse().map_err(|_| bad())?;
+        let unit_len = tail
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(tail.len());
+        let (unit, tail) = tail.split_at(unit_len);
+        let secs = match unit {
+            "h" => value * 3600.0,
+            "m" => value * 60.0,
+            "s" => value,
+            "ms" => value / 1000.0,
+            _ => return Err(bad()),
+        };
+        total += Duration::from_secs_f64(secs);
+        rest = tail;
+    }
+    Ok(total)
+}

@@ -1,0 +1,43 @@
+//! The library's error type. Every message says what is wrong, where, and how to fix it, on one
+//! line; `exit_code` maps it to the documented exit codes.
+
+use std::fmt;
+
+use crate::exit;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more problems in the kubeconfig or Prow configuration files. All are reported,
+    /// not just the first, so an operator can fix them in one pass.
+    #[error("{}", .0.join("\n"))]
+    InvalidConfig(Vec<String>),
+    /// A flag value that cannot work with the loaded configuration (an unknown `--context`).
+    #[error("{0}")]
+    UnknownName(String),
+    /// The command line itself is wrong in a way clap cannot see.
+    #[error("{0}")]
+    Usage(String),
+    /// A cluster could not be reached, or refused the credentials.
+    #[error("{0}")]
+    Cluster(String),
+    /// Writing the output failed (a closed pipe is not an error: see main).
+    #[error("writing output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl Error {
+    pub fn invalid(message: impl fmt::Display) -> Self {
+        Error::InvalidConfig(vec![message.to_string()])
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::InvalidConfig(_) | Error::UnknownName(_) => exit::INVALID_CONFIG,
+            Error::Usage(_) => exit::USAGE,
+            Error::Cluster(_) => exit::CLUSTER,
+            Error::Output(_) => exit::PROBLEMS,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,243 @@
+//! Reading one kubeconfig file: entries with the line they were defined on, relative paths
+//! resolved against the file's own directory (as client-go does), nothing merged yet.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use serde_saphyr::Spanned;
+
+use super::{Entry, Kind};
+use crate::source::{Origin, Sourced};
+
+/// One kubeconfig file as written, with provenance on every named entry.
+#[derive(Clone, Debug)]
+pub struct KubeconfigFile {
+    /// The path as the user gave it (or as found in a directory).
+    pub path: Arc<Path>,
+    pub clusters: Vec<Entry>,
+    pub contexts: Vec<Entry>,
+    pub users: Vec<Entry>,
+    /// `current-context`, `None` when absent or empty.
+    pub current_context: Option<Sourced<String>>,
+}
+
+impl KubeconfigFile {
+    pub fn entries(&self, kind: Kind) -> &[Entry] {
+        match kind {
+            Kind::Cluster => &self.clusters,
+            Kind::Context => &self.contexts,
+            Kind::User => &self.users,
+        }
+    }
+
+    /// An empty configuration, as client-go treats an empty file.
+    fn empty(path: Arc<Path>) -> Self {
+        KubeconfigFile {
+            path,
+            clusters: vec![],
+            contexts: vec![],
+            users: vec![],
+            current_context: None,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawFile {
+    clusters: Option<Vec<RawEntry>>,
+    contexts: Option<Vec<RawEntry>>,
+    users: Option<Vec<RawEntry>>,
+    #[serde(rename = "current-context")]
+    current_context: Option<Spanned<Option<String>>>,
+}
+
+/// `{name: ..., cluster|context|user: {...}}`; the body key depends on the list, so all three
+/// are optional here and the right one is picked afterwards.
+#[derive(Deserialize)]
+struct RawEntry {
+    name: Spanned<Option<String>>,
+    cluster: Option<Value>,
+    context: Option<Value>,
+    user: Option<Value>,
+}
+
+/// Why a file could not be read. The message names the file; `Display` is one line.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: no such file; check the path given to {flag}")]
+    Missing { path: String, flag: &'static str },
+    #[error("{path}: is a directory, not a kubeconfig file; use --kubeconfig-dir for a directory")]
+    Directory { path: String },
+    #[error(
+        "{path}: not a regular file (a FIFO, socket or device); give a regular kubeconfig file"
+    )]
+    NotRegular { path: String },
+    #[error("{path}: cannot read: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path}: invalid kubeconfig YAML: {reason}")]
+    Invalid { path: String, reason: String },
+}
+
+/// Reads and parses one file. `flag` names where the path came from, for the message.
+pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError> {
+    let shown = path.display().to_string();
+    // Look before opening: opening a FIFO for reading would block until a writer appears.
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ReadError::Missing { path: shown, flag });
+        }
+        Err(err) => {
+            return Err(ReadError::Unreadable {
+                path: shown,
+                reason: err.to_string(),
+            });
+        }
+    };
+    if meta.is_dir() {
+        return Err(ReadError::Directory { path: shown });
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular { path: shown });
+    }
+    let bytes = fs::read(path).map_err(|err| ReadError::Unreadable {
+        path: shown.clone(),
+        reason: err.to_string(),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ReadError::Invalid {
+        path: shown.clone(),
+        reason: "not UTF-8 text".into(),
+    })?;
+    parse(Arc::from(path), &text)
+}
+
+/// Parses kubeconfig text that came from `path` (used for positions and relative paths).
+pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
+    let invalid = |reason: String| ReadError::Invalid {
+        path: path.display().to_string(),
+        reason,
+    };
+    let raw: Option<RawFile> =
+        serde_saphyr::from_str(text).map_err(|e| invalid(yaml_reason(&e)))?;
+    let Some(raw) = raw else {
+        return Ok(KubeconfigFile::empty(path));
+    };
+    let base = base_dir(&path);
+    let mut file = KubeconfigFile::empty(path.clone());
+    for (kind, list) in [
+        (Kind::Cluster, raw.clusters),
+        (Kind::Context, raw.contexts),
+        (Kind::User, raw.users),
+    ] {
+        for entry in list.unwrap_or_default() {
+            let origin = at(&path, &entry.name.referenced);
+            let line = origin.line;
+            let Some(name) = entry.name.value else {
+                return Err(invalid(format!(
+                    "line {line}: a {} entry has no name; every entry needs `name:`",
+                    kind.singular()
+                )));
+            };
+            let body = match kind {
+                Kind::Cluster => entry.cluster,
+                Kind::Context => entry.context,
+                Kind::User => entry.user,
+            }
+            .unwrap_or(Value::Null);
+            if !(body.is_object() || body.is_null()) {
+                return Err(invalid(format!(
+                    "line {line}: {} {name:?}: `{}:` must be a mapping",
+                    kind.singular(),
+                    kind.singular()
+                )));
+            }
+            let mut body = body;
+            resolve_paths(kind, &mut body, &base);
+            let entry = Entry { name, origin, body };
+            match kind {
+                Kind::Cluster => file.clusters.push(entry),
+                Kind::Context => file.contexts.push(entry),
+                Kind::User => file.users.push(entry),
+            }
+        }
+    }
+    file.current_context = raw.current_context.and_then(|cc| {
+        let origin = at(&path, &cc.referenced);
+        cc.value
+            .filter(|name| !name.is_empty())
+            .map(|name| Sourced::new(name, origin))
+    });
+    Ok(file)
+}
+
+fn at(path: &Arc<Path>, loc: &serde_saphyr::Location) -> Origin {
+    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    Origin::new(path.clone(), clamp(loc.line()), clamp(loc.column()))
+}
+
+/// serde-saphyr's message is several lines with a source snippet; keep the first line, which
+/// already says `line L column C: what`.
+pub(crate) fn yaml_reason(err: &serde_saphyr::Error) -> String {
+    let text = err.to_string();
+    let first = text.lines().next().unwrap_or_default();
+    first.strip_prefix("error: ").unwrap_or(first).to_string()
+}
+
+/// The directory relative paths in a file are resolved against: the file's own directory,
+/// made absolute as client-go does (`filepath.Abs`).
+fn base_dir(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute.parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// Client-go's `ResolveLocalPaths`: file references are relative to the kubeconfig that holds
+/// them. An exec command is a path only when it contains a separator (`gke-gcloud-auth-plugin`
+/// is looked up on PATH; `./bin/helper` is a file next to the kubeconfig).
+fn resolve_paths(kind: Kind, body: &mut Value, base: &Path) {
+    let Some(map) = body.as_object_mut() else {
+        return;
+    };
+    let fields: &[&str] = match kind {
+        Kind::Cluster => &["certificate-authority"],
+        Kind::User => &["client-certificate", "client-key", "tokenFile"],
+        Kind::Context => &[],
+    };
+    for field in fields {
+        if let Some(Value::String(p)) = map.get_mut(*field) {
+            absolutize(p, base);
+        }
+    }
+    if kind == Kind::User
+        && let Some(Value::String(cmd)) = map.get_mut("exec").and_then(|e| e.get_mut("command"))
+        && cmd.contains(std::path::MAIN_SEPARATOR)
+    {
+        absolutize(cmd, base);
+    }
+}
+
+fn absolutize(p: &mut String, base: &Path) {
+    if !p.is_empty() && Path::new(p.as_str()).is_relative() {
+        *p = clean(&base.join(p.as_str())).display().to_string();
+    }
+}
+
+/// Go's `filepath.Clean`, lexically: drops `.` and folds `dir/..`, as client-go's `filepath.Join`.
+fn clean(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

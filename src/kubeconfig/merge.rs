@@ -1,0 +1,650 @@
+//! Merging kubeconfig files into a [`ContextSet`] under one of three rules.
+//!
+//! - **strict** (the seed's design, the default for explicit files): a union of clusters,
+//!   contexts and users; a name defined twice anywhere is an error naming both places.
+//! - **kubectl** (the default without `--kubeconfig`): client-go's merge, where the first file
+//!   to define a name wins; we load the same result and warn about every shadowed entry.
+//! - **prow** (Prow's loader as deployed): each file resolved on its own, only context names
+//!   collide, the last file's current-context becomes the service context `""`, and `default`
+//!   is synthesized as its alias.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::file::{self, KubeconfigFile};
+use super::sources::{self, Candidate};
+use super::{
+    Context, ContextName, ContextSet, DEFAULT_CONTEXT, Entry, IN_CLUSTER, Kind,
+    PROW_SERVICE_CONTEXT, PodServiceAccount, Target, Warning, shown,
+};
+use crate::source::Sourced;
+use crate::{Error, Result};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MergeMode {
+    Strict,
+    Kubectl,
+    Prow,
+}
+
+impl fmt::Display for MergeMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MergeMode::Strict => "strict",
+            MergeMode::Kubectl => "kubectl",
+            MergeMode::Prow => "prow",
+        })
+    }
+}
+
+/// Everything that decides what gets loaded. The environment (the `KUBECONFIG` variable, the
+/// home directory, the pod) is part of it so that tests can play any machine.
+#[derive(Clone, Debug, Default)]
+pub struct LoadOptions {
+    /// `--kubeconfig`, repeatable, in order.
+    pub kubeconfigs: Vec<PathBuf>,
+    pub kubeconfig_dir: Option<PathBuf>,
+    pub kubeconfig_suffix: Option<String>,
+    /// `--merge`; `None` picks strict for explicit files and kubectl otherwise.
+    pub merge: Option<MergeMode>,
+    /// Prow's `--no-in-cluster-config`: no `""` and no synthesized `default`.
+    pub no_in_cluster_config: bool,
+    /// Prow's `disabled_clusters`: contexts dropped by its loader.
+    pub disabled_contexts: Vec<String>,
+    /// `--prow-job-context`, as given (checked by the commands, which report it differently).
+    pub prow_job_context: Option<String>,
+    /// The value of `$KUBECONFIG`.
+    pub kubeconfig_var: Option<OsString>,
+    pub home: Option<PathBuf>,
+    /// The pod's ServiceAccount, when running in a pod.
+    pub pod: Option<PodServiceAccount>,
+}
+
+impl LoadOptions {
+    /// Fills the environment part from this process: `$KUBECONFIG`, the home directory and
+    /// the pod's ServiceAccount (honouring `--projected-token-file`).
+    pub fn with_process_environment(mut self, projected_token_file: Option<&Path>) -> Self {
+        self.kubeconfig_var = std::env::var_os("KUBECONFIG");
+        self.home = dirs::home_dir();
+        self.pod = PodServiceAccount::detect(projected_token_file);
+        self
+    }
+}
+
+/// Loads and merges the kubeconfig files that `opts` names.
+pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
+    let explicit = sources::explicit(
+        &opts.kubeconfigs,
+        opts.kubeconfig_dir.as_deref(),
+        opts.kubeconfig_suffix.as_deref(),
+    )?;
+    let given_explicitly = !opts.kubeconfigs.is_empty() || opts.kubeconfig_dir.is_some();
+    let mode = opts.merge.unwrap_or(if given_explicitly {
+        MergeMode::Strict
+    } else {
+        MergeMode::Kubectl
+    });
+    let mut warnings = Vec::new();
+    let candidates = if !explicit.is_empty() {
+        explicit
+    } else {
+        if given_explicitly {
+            let dir = opts
+                .kubeconfig_dir
+                .as_deref()
+                .map(shown)
+                .unwrap_or_default();
+            let suffix = opts.kubeconfig_suffix.as_deref().unwrap_or("");
+            if mode == MergeMode::Prow {
+                // Prow's loader falls back to the default rules here (config.go, step 3).
+                warnings.push(Warning(format!(
+                    "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; as Prow does, \
+                     falling back to $KUBECONFIG or ~/.kube/config"
+                )));
+            } else {
+                warnings.push(Warning(format!(
+                    "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; nothing loaded"
+                )));
+            }
+        }
+        if given_explicitly && mode != MergeMode::Prow {
+            Vec::new()
+        } else {
+            let found =
+                sources::kubectl_default(opts.kubeconfig_var.as_ref(), opts.home.as_deref());
+            if found.is_empty() {
+                warnings.push(Warning(
+                    "no kubeconfig found: $KUBECONFIG names no existing file and ~/.kube/config \
+                     does not exist"
+                        .to_string(),
+                ));
+            }
+            found
+        }
+    };
+    let files = read_all(&candidates)?;
+    let mut set = match mode {
+        MergeMode::Strict => strict(&files, opts)?,
+        MergeMode::Kubectl => kubectl(&files, opts)?,
+        MergeMode::Prow if given_explicitly && !candidates.is_empty() => prow(&files, opts)?,
+        // Without explicit files Prow loads through client-go's default rules, then adds its
+        // service and default contexts.
+        MergeMode::Prow => {
+            let mut set = kubectl(&files, opts)?;
+            set.mode = MergeMode::Prow;
+            set.contexts
+                .retain(|c| !opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
+            prow_synthesize(&mut set, opts)?;
+            set
+        }
+    };
+    warnings.append(&mut set.warnings);
+    set.warnings = warnings;
+    set.contexts.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(set)
+}
+
+/// Reads every candidate, collecting all failures so that one run reports them all.
+fn read_all(candidates: &[Candidate]) -> Result<Vec<KubeconfigFile>> {
+    let mut files = Vec::with_capacity(candidates.len());
+    let mut errors = Vec::new();
+    for c in candidates {
+        match file::read(&c.path, c.flag) {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(Error::InvalidConfig(errors))
+    }
+}
+
+fn same_or_differ(a: &Entry, b: &Entry) -> &'static str {
+    if a.body == b.body {
+        "the two definitions are identical"
+    } else {
+        "the two definitions differ"
+    }
+}
+
+/// Errors and warnings gathered while merging; errors win.
+#[derive(Default)]
+struct Report {
+    errors: Vec<String>,
+    warnings: Vec<Warning>,
+}
+
+impl Report {
+    fn warn(&mut self, message: String) {
+        self.warnings.push(Warning(message));
+    }
+
+    fn finish(self, mut set: ContextSet) -> Result<ContextSet> {
+        if self.errors.is_empty() {
+            set.warnings = self.warnings;
+            Ok(set)
+        } else {
+            Err(Error::InvalidConfig(self.errors))
+        }
+    }
+}
+
+/// How a context that refers to something missing is treated.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Dangling {
+    Error,
+    Warn,
+}
+
+/// The seed's strict union.
+fn strict(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
+    let mut report = Report::default();
+    let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
+    for kind in Kind::ALL {
+        let map = kept.entry(kind).or_default();
+        for f in files {
+            for entry in f.entries(kind) {
+                if let Some(first) = map.get(&entry.name) {
+                    report.errors.push(format!(
+                        "{} {:?} is defined twice: {} and {} ({}); the strict union allows each \
+                         name once: rename or remove one (or use --merge kubectl to let the first win)",
+                        kind.singular(),
+                        entry.name,
+                        first.origin.display_line(),
+                        entry.origin.display_line(),
+                        same_or_differ(first, entry),
+                    ));
+                } else {
+                    map.insert(entry.name.clone(), entry.clone());
+                }
+            }
+        }
+    }
+    let current_context = first_current_context(files, &mut report);
+    let clusters = kept.remove(&Kind::Cluster).unwrap_or_default();
+    let users = kept.remove(&Kind::User).unwrap_or_default();
+    let contexts = kept.remove(&Kind::Context).unwrap_or_default();
+    check_reserved_cluster(clusters.values(), &mut report);
+    let contexts = contexts
+        .values()
+        .filter_map(|e| resolve(e, &clusters, &users, opts, Dangling::Error, &mut report))
+        .collect();
+    let set = assemble(
+        MergeMode::Strict,
+        files,
+        contexts,
+        clusters,
+        users,
+        current_context,
+        opts,
+    );
+    warn_unknown_current(&set, &mut report);
+    report.finish(set)
+}
+
+/// client-go's merge: within a file the last definition of a name wins (the list is turned
+/// into a map), across files the first file wins; we warn about everything dropped.
+fn kubectl(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
+    let mut report = Report::default();
+    let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
+    for kind in Kind::ALL {
+        let map = kept.entry(kind).or_default();
+        for f in files {
+            for entry in last_wins_in_file(f.entries(kind), kind, &mut report) {
+                if let Some(first) = map.get(&entry.name) {
+                    report.warn(format!(
+                        "{} {:?} at {} is ignored: {} defines it first and kubectl keeps the first \
+                         ({})",
+                        kind.singular(),
+                        entry.name,
+                        entry.origin.display_line(),
+                        first.origin.display_line(),
+                        same_or_differ(first, &entry),
+                    ));
+                } else {
+                    map.insert(entry.name.clone(), entry.clone());
+                }
+            }
+        }
+    }
+    let current_context = first_current_context(files, &mut report);
+    let clusters = kept.remove(&Kind::Cluster).unwrap_or_default();
+    let users = kept.remove(&Kind::User).unwrap_or_default();
+    let contexts = kept.remove(&Kind::Context).unwrap_or_default();
+    check_reserved_cluster(clusters.values(), &mut report);
+    let contexts = contexts
+        .values()
+        .filter_map(|e| resolve(e, &clusters, &users, opts, Dangling::Warn, &mut report))
+        .collect();
+    let set = assemble(
+        MergeMode::Kubectl,
+        files,
+        contexts,
+        clusters,
+        users,
+        current_context,
+        opts,
+    );
+    warn_unknown_current(&set, &mut report);
+    report.finish(set)
+}
+
+/// Prow's `LoadClusterConfigs`: every file on its own.
+fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
+    let mut report = Report::default();
+    let dir = opts
+        .kubeconfig_dir
+        .as_deref()
+        .map(shown)
+        .unwrap_or_default();
+    let disabled = |name: &str| opts.disabled_contexts.iter().any(|d| d == name);
+    let mut contexts: BTreeMap<String, Context> = BTreeMap::new();
+    let mut all_clusters = Vec::new();
+    let mut all_users = Vec::new();
+    let mut current: Option<Sourced<String>> = None;
+    for f in files {
+        let clusters: BTreeMap<String, Entry> =
+            last_wins_in_file(&f.clusters, Kind::Cluster, &mut report)
+                .into_iter()
+                .map(|e| (e.name.clone(), e))
+                .collect();
+        let users: BTreeMap<String, Entry> = last_wins_in_file(&f.users, Kind::User, &mut report)
+            .into_iter()
+            .map(|e| (e.name.clone(), e))
+            .collect();
+        for entry in last_wins_in_file(&f.contexts, Kind::Context, &mut report) {
+            if let Some(first) = contexts.get(&entry.name) {
+                // Prow's message names the directory even when a file came from --kubeconfig.
+                report.errors.push(format!(
+                    "context {} occurred more than once in kubeconfig dir {dir:?} (first {}, again {})",
+                    entry.name,
+                    first.origin.display_line(),
+                    entry.origin.display_line(),
+                ));
+                continue;
+            }
+            if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {
+                contexts.insert(entry.name.clone(), ctx);
+            }
+        }
+        // The last file's current-context wins, an empty one included, unless it is disabled.
+        let file_current = f.current_context.clone();
+        if !file_current.as_ref().is_some_and(|c| disabled(&c.value)) {
+            current = file_current;
+        }
+        all_clusters.extend(clusters.into_values());
+        all_users.extend(users.into_values());
+    }
+    contexts.retain(|name, _| !disabled(name));
+    let mut set = ContextSet {
+        mode: MergeMode::Prow,
+        files: files.iter().map(|f| f.path.clone()).collect(),
+        contexts: contexts.into_values().collect(),
+        clusters: all_clusters,
+        users: all_users,
+        current_context: current,
+        prow_job_context: None,
+        warnings: Vec::new(),
+    };
+    if report.errors.is_empty() {
+        prow_synthesize(&mut set, opts)?;
+    }
+    let warnings = std::mem::take(&mut set.warnings);
+    report.warnings.extend(warnings);
+    report.finish(set)
+}
+
+/// Prow's `mergeConfigs`: `""` is the pod's ServiceAccount, else the current context, else an
+/// error; `default` is an alias of `""` unless a context has that name.
+fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
+    if set.prow_job_context.is_none() {
+        set.prow_job_context = Some(ContextName::new(
+            opts.prow_job_context
+                .as_deref()
+                .unwrap_or(PROW_SERVICE_CONTEXT),
+        ));
+    }
+    if opts.no_in_cluster_config {
+        if opts.prow_job_context.is_none() {
+            set.prow_job_context = None;
+        }
+        return Ok(());
+    }
+    let service = if let Some(pod) = &opts.pod {
+        Context {
+            name: ContextName::new(PROW_SERVICE_CONTEXT),
+            origin: crate::source::Origin::file("(the pod's ServiceAccount)"),
+            cluster: None,
+            user: None,
+            namespace: pod.namespace.clone(),
+            target: Target::InCluster(Some(pod.clone())),
+            credentials: None,
+            alias_of: None,
+        }
+    } else {
+        let Some(current) = set.current_context.clone() else {
+            // Prow's own wording (pkg/kube/config.go, mergeConfigs).
+            return Err(Error::invalid(
+                "no prow cluster access: in-cluster current kubecfg context required \
+                 (outside a pod, Prow uses the current-context of the last kubeconfig file as \
+                 the service cluster; set one, or use --no-in-cluster-config)",
+            ));
+        };
+        match set.get(&current.value) {
+            Some(target) => Context {
+                name: ContextName::new(PROW_SERVICE_CONTEXT),
+                alias_of: Some(target.name.clone()),
+                ..target.clone()
+            },
+            None => {
+                set.warnings.push(Warning(format!(
+                    "current-context {:?} ({}) names no loaded context; Prow would use an empty \
+                     client configuration for its service cluster",
+                    current.value,
+                    current.origin.display_line()
+                )));
+                Context {
+                    name: ContextName::new(PROW_SERVICE_CONTEXT),
+                    origin: current.origin.clone(),
+                    cluster: None,
+                    user: None,
+                    namespace: None,
+                    target: Target::Missing,
+                    credentials: None,
+                    alias_of: Some(ContextName::new(current.value.clone())),
+                }
+            }
+        }
+    };
+    if set.get(DEFAULT_CONTEXT).is_none() {
+        set.contexts.push(Context {
+            name: ContextName::new(DEFAULT_CONTEXT),
+            alias_of: Some(service.name.clone()),
+            ..service.clone()
+        });
+    }
+    set.contexts.push(service);
+    Ok(())
+}
+
+/// Within one file client-go keeps the last entry of a name; say so when it happens.
+fn last_wins_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Entry> {
+    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if let Some(pos) = out.iter().position(|e| e.name == entry.name) {
+            report.warn(format!(
+                "{} {:?} is defined twice in one file, at {} and {}; the last one is used ({})",
+                kind.singular(),
+                entry.name,
+                out[pos].origin.display_line(),
+                entry.origin.display_line(),
+                same_or_differ(&out[pos], entry),
+            ));
+            out.remove(pos);
+        }
+        out.push(entry.clone());
+    }
+    out
+}
+
+fn first_current_context(files: &[KubeconfigFile], report: &mut Report) -> Option<Sourced<String>> {
+    let mut chosen: Option<Sourced<String>> = None;
+    for cc in files.iter().filter_map(|f| f.current_context.as_ref()) {
+        match &chosen {
+            None => chosen = Some(cc.clone()),
+            Some(first) if first.value != cc.value => report.warn(format!(
+                "current-context differs between files: {} says {:?}, {} says {:?}; using {:?} \
+                 (the first)",
+                first.origin.display_line(),
+                first.value,
+                cc.origin.display_line(),
+                cc.value,
+                first.value
+            )),
+            Some(_) => {}
+        }
+    }
+    chosen
+}
+
+fn warn_unknown_current(set: &ContextSet, report: &mut Report) {
+    if let Some(cc) = &set.current_context
+        && set.get(&cc.value).is_none()
+    {
+        report.warn(format!(
+            "current-context {:?} ({}) names no loaded context",
+            cc.value,
+            cc.origin.display_line()
+        ));
+    }
+}
+
+/// A real cluster entry may not be called `in-cluster`: that name is the pod's ServiceAccount.
+fn check_reserved_cluster<'a>(clusters: impl Iterator<Item = &'a Entry>, report: &mut Report) {
+    for c in clusters.filter(|c| c.name == IN_CLUSTER) {
+        report.errors.push(format!(
+            "cluster {IN_CLUSTER:?} at {}: the name is reserved: a context whose cluster is \
+             {IN_CLUSTER:?} and that names no user means the pod's ServiceAccount; rename this \
+             cluster entry",
+            c.origin.display_line()
+        ));
+    }
+}
+
+/// Resolves a context against the merged clusters and users (strict and kubectl rules).
+fn resolve(
+    entry: &Entry,
+    clusters: &BTreeMap<String, Entry>,
+    users: &BTreeMap<String, Entry>,
+    opts: &LoadOptions,
+    dangling: Dangling,
+    report: &mut Report,
+) -> Option<Context> {
+    let at = entry.origin.display_line();
+    let name = &entry.name;
+    let cluster = entry.field("cluster").map(str::to_string);
+    let user = entry.field("user").map(str::to_string);
+    let namespace = entry.field("namespace").map(str::to_string);
+    let mut context = Context {
+        name: ContextName::new(name.clone()),
+        origin: entry.origin.clone(),
+        cluster: cluster.clone(),
+        user: user.clone(),
+        namespace,
+        target: Target::Missing,
+        credentials: None,
+        alias_of: None,
+    };
+    let Some(cluster) = cluster else {
+        let msg = format!("context {name:?} at {at} names no cluster; add `cluster:` to it");
+        match dangling {
+            Dangling::Error => report.errors.push(msg),
+            Dangling::Warn => report.warn(msg),
+        }
+        return Some(context);
+    };
+    if cluster == IN_CLUSTER {
+        if let Some(user) = &user {
+            report.errors.push(format!(
+                "context {name:?} at {at}: cluster {IN_CLUSTER:?} means the pod's ServiceAccount \
+                 and takes no user, but it names user {user:?}; remove `user:`, or point the \
+                 context at a real cluster"
+            ));
+            return None;
+        }
+        if context.namespace.is_none() {
+            context.namespace = opts.pod.as_ref().and_then(|p| p.namespace.clone());
+        }
+        context.target = Target::InCluster(opts.pod.clone());
+        return Some(context);
+    }
+    match clusters.get(&cluster) {
+        Some(c) => context.target = Target::Cluster(c.clone()),
+        None => {
+            let msg = format!(
+                "context {name:?} at {at} names cluster {cluster:?}, which no loaded file defines; \
+                 add the cluster or fix the name"
+            );
+            match dangling {
+                Dangling::Error => report.errors.push(msg),
+                Dangling::Warn => report.warn(msg),
+            }
+        }
+    }
+    if let Some(user) = &user {
+        match users.get(user) {
+            Some(u) => context.credentials = Some(u.clone()),
+            None => {
+                let msg = format!(
+                    "context {name:?} at {at} names user {user:?}, which no loaded file defines; \
+                     add the user or fix the name"
+                );
+                match dangling {
+                    Dangling::Error => report.errors.push(msg),
+                    Dangling::Warn => report.warn(msg),
+                }
+            }
+        }
+    }
+    Some(context)
+}
+
+/// Resolves a context inside its own file, as Prow builds one client per context per file.
+fn resolve_prow(
+    entry: &Entry,
+    clusters: &BTreeMap<String, Entry>,
+    users: &BTreeMap<String, Entry>,
+    file: &KubeconfigFile,
+    report: &mut Report,
+) -> Option<Context> {
+    let at = entry.origin.display_line();
+    let path = shown(&file.path);
+    let name = &entry.name;
+    let cluster = entry.field("cluster").map(str::to_string);
+    let user = entry.field("user").map(str::to_string);
+    let Some(target) = cluster.as_ref().and_then(|c| clusters.get(c)) else {
+        let hint = if cluster.as_deref() == Some(IN_CLUSTER) {
+            "; Prow has no in-cluster pseudo-cluster (that is the seed's design: --merge strict)"
+        } else {
+            "; Prow resolves each file on its own, so the cluster must be in the same file"
+        };
+        report.errors.push(format!(
+            "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
+             which this file does not define{hint}",
+            cluster.unwrap_or_default()
+        ));
+        return None;
+    };
+    let credentials = match &user {
+        Some(u) => {
+            let found = users.get(u).cloned();
+            if found.is_none() {
+                report.warn(format!(
+                    "context {name:?} at {at} names user {u:?}, which {path} does not define; \
+                     Prow would connect anonymously"
+                ));
+            }
+            found
+        }
+        None => None,
+    };
+    Some(Context {
+        name: ContextName::new(name.clone()),
+        origin: entry.origin.clone(),
+        cluster,
+        user,
+        namespace: entry.field("namespace").map(str::to_string),
+        target: Target::Cluster(target.clone()),
+        credentials,
+        alias_of: None,
+    })
+}
+
+fn assemble(
+    mode: MergeMode,
+    files: &[KubeconfigFile],
+    contexts: Vec<Context>,
+    clusters: BTreeMap<String, Entry>,
+    users: BTreeMap<String, Entry>,
+    current_context: Option<Sourced<String>>,
+    opts: &LoadOptions,
+) -> ContextSet {
+    ContextSet {
+        mode,
+        files: files
+            .iter()
+            .map(|f| f.path.clone())
+            .collect::<Vec<Arc<Path>>>(),
+        contexts,
+        clusters: clusters.into_values().collect(),
+        users: users.into_values().collect(),
+        current_context,
+        prow_job_context: opts.prow_job_context.clone().map(ContextName::new),
+        warnings: Vec::new(),
+    }
+}

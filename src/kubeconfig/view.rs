@@ -1,0 +1,198 @@
+//! The merged configuration as one kubeconfig document, as `kubectl config view` prints it:
+//! secrets redacted unless asked for, optionally cut to the current context (`--minify`) and
+//! with certificate files inlined (`--flatten`).
+
+use base64::Engine;
+use serde_json::{Map, Value, json};
+
+use super::{ContextSet, Entry, Kind};
+use crate::{Error, Result};
+
+/// What kubectl prints in place of byte fields and secrets.
+pub const DATA_OMITTED: &str = "DATA+OMITTED";
+pub const REDACTED: &str = "REDACTED";
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ViewOptions {
+    pub minify: bool,
+    pub flatten: bool,
+    pub raw: bool,
+}
+
+/// Builds the kubeconfig document. Prow's synthesized `""` and `default` aliases are not real
+/// entries and are left out.
+pub fn view(set: &ContextSet, opts: ViewOptions) -> Result<Value> {
+    let mut contexts: Vec<&super::Context> = set
+        .contexts
+        .iter()
+        .filter(|c| c.alias_of.is_none())
+        .collect();
+    let current = set.current_context.as_ref().map(|c| c.value.as_str());
+    if opts.minify {
+        let Some(current) = current else {
+            return Err(Error::Usage(
+                "--minify needs a current context: set current-context or pass --context".into(),
+            ));
+        };
+        contexts.retain(|c| c.name == *current);
+        if contexts.is_empty() {
+            return Err(Error::UnknownName(format!(
+                "--minify: current context {current:?} is not loaded"
+            )));
+        }
+    }
+    let wanted = |kind: Kind, name: &str| {
+        !opts.minify
+            || contexts.iter().any(|c| match kind {
+                Kind::Cluster => c.cluster.as_deref() == Some(name),
+                _ => c.user.as_deref() == Some(name),
+            })
+    };
+    let clusters = named_list(Kind::Cluster, &set.clusters, &wanted, opts)?;
+    let users = named_list(Kind::User, &set.users, &wanted, opts)?;
+    let contexts: Vec<Value> = contexts
+        .iter()
+        .map(|c| {
+            let mut body = Map::new();
+            if let Some(cluster) = &c.cluster {
+                body.insert("cluster".into(), json!(cluster));
+            }
+            if let Some(ns) = &c.namespace {
+                body.insert("namespace".into(), json!(ns));
+            }
+            if let Some(user) = &c.user {
+                body.insert("user".into(), json!(user));
+            }
+            json!({"name": c.name.as_str(), "context": body})
+        })
+        .collect();
+    // kubectl's field order.
+    Ok(json!({
+        "apiVersion": "v1",
+        "clusters": clusters,
+        "contexts": contexts,
+        "current-context": current.unwrap_or(""),
+        "kind": "Config",
+        "preferences": {},
+        "users": users,
+    }))
+}
+
+fn named_list(
+    kind: Kind,
+    entries: &[Entry],
+    wanted: &dyn Fn(Kind, &str) -> bool,
+    opts: ViewOptions,
+) -> Result<Vec<Value>> {
+    let mut out: Vec<(&Entry, Value)> = Vec::new();
+    let mut errors = Vec::new();
+    for entry in entries.iter().filter(|e| wanted(kind, &e.name)) {
+        // Prow's per-file loading lets two files each define a cluster or user of one name;
+        // a single kubeconfig cannot hold both.
+        if let Some((first, _)) = out.iter().find(|(e, _)| e.name == entry.name) {
+            if first.body != entry.body {
+                errors.push(format!(
+                    "cannot write one kubeconfig: {} {:?} is defined differently at {} and {}; \
+                     rename one of them",
+                    kind.singular(),
+                    entry.name,
+                    first.origin.display_line(),
+                    entry.origin.display_line()
+                ));
+            }
+            continue;
+        }
+        let mut body = entry.body.clone();
+        if opts.flatten {
+            flatten(kind, &mut body).map_err(|e| {
+                Error::invalid(format!(
+                    "{} ({}): {e}",
+                    entry.name,
+                    entry.origin.display_line()
+                ))
+            })?;
+        }
+        if !opts.raw {
+            redact(kind, &mut body);
+        }
+        let key = kind.singular();
+        out.push((entry, json!({"name": entry.name, key: body})));
+    }
+    if !errors.is_empty() {
+        return Err(Error::InvalidConfig(errors));
+    }
+    Ok(out.into_iter().map(|(_, v)| v).collect())
+}
+
+/// kubectl's `--flatten`: certificate and key files become inline base64 data.
+fn flatten(kind: Kind, body: &mut Value) -> std::result::Result<(), String> {
+    let Some(map) = body.as_object_mut() else {
+        return Ok(());
+    };
+    let pairs: &[(&str, &str)] = match kind {
+        Kind::Cluster => &[("certificate-authority", "certificate-authority-data")],
+        Kind::User => &[
+            ("client-certificate", "client-certificate-data"),
+            ("client-key", "client-key-data"),
+        ],
+        Kind::Context => &[],
+    };
+    for (file_key, data_key) in pairs {
+        if let Some(Value::String(path)) = map.remove(*file_key) {
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let data = base64::engine::general_purpose::STANDARD.encode(bytes);
+            map.insert((*data_key).into(), Value::String(data));
+        }
+    }
+    Ok(())
+}
+
+/// kubectl's redaction (`ShortenConfig` + `RedactSecrets`), plus secrets that kubectl prints but
+/// an operator's CI log should not: auth-provider tokens and exec environment values.
+pub fn redact(kind: Kind, body: &mut Value) {
+    let Some(map) = body.as_object_mut() else {
+        return;
+    };
+    let omit = |map: &mut Map<String, Value>, key: &str, with: &str| {
+        if let Some(v) = map.get_mut(key)
+            && v.as_str().is_some_and(|s| !s.is_empty())
+        {
+            *v = Value::String(with.into());
+        }
+    };
+    match kind {
+        Kind::Cluster => omit(map, "certificate-authority-data", DATA_OMITTED),
+        Kind::User => {
+            omit(map, "client-certificate-data", DATA_OMITTED);
+            omit(map, "client-key-data", DATA_OMITTED);
+            omit(map, "token", REDACTED);
+            omit(map, "password", REDACTED);
+            if let Some(Value::Object(config)) = map
+                .get_mut("auth-provider")
+                .and_then(|p| p.get_mut("config"))
+            {
+                let secret_keys: Vec<String> = config
+                    .keys()
+                    .filter(|k| is_secret_key(k))
+                    .cloned()
+                    .collect();
+                for key in secret_keys {
+                    omit(config, &key, REDACTED);
+                }
+            }
+            if let Some(Value::Array(env)) = map.get_mut("exec").and_then(|e| e.get_mut("env")) {
+                for var in env.iter_mut().filter_map(Value::as_object_mut) {
+                    omit(var, "value", REDACTED);
+                }
+            }
+        }
+        Kind::Context => {}
+    }
+}
+
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["token", "secret", "password", "key"]
+        .iter()
+        .any(|s| key.contains(s))
+}

@@ -1,0 +1,76 @@
+//! Shared helpers for the CLI tests: a `kubectl-prow` command with a clean environment, so no
+//! test sees the developer's own kubeconfig or a pod it happens to run in.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kubeconfig")
+}
+
+/// `../shared/corpus`, or `None` (with a message) in a clone that has no `../shared`.
+pub fn corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: ../shared/corpus not found (a clone without the shared material)");
+        None
+    }
+}
+
+/// `kubectl-prow` run in the fixtures directory, with `KUBECONFIG` unset, `HOME` pointing at an
+/// empty directory and no pod environment.
+pub fn kp() -> Command {
+    let mut cmd = Command::cargo_bin("kubectl-prow").unwrap();
+    cmd.current_dir(fixtures())
+        .env_remove("KUBECONFIG")
+        .env_remove("KUBERNETES_SERVICE_HOST")
+        .env_remove("KUBERNETES_SERVICE_PORT")
+        .env_remove("KUBECTL_PROW_SERVICEACCOUNT_DIR")
+        .env("HOME", empty_home())
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+pub fn empty_home() -> PathBuf {
+    let dir = std::env::temp_dir().join("kubectl-prow-test-empty-home");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// `contexts -o json`, parsed.
+pub fn contexts_json(cmd: &mut Command) -> Vec<serde_json::Value> {
+    let out = run(cmd.args(["contexts", "-o", "json"]));
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
+
+pub fn names(rows: &[serde_json::Value]) -> Vec<String> {
+    rows.iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+pub fn row<'a>(rows: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    rows.iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no context {name:?} in {rows:#?}"))
+}
