@@ -247,15 +247,15 @@ fn strict(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     report.finish(set)
 }
 
-/// client-go's merge: within a file the last definition of a name wins (the list is turned
-/// into a map), across files the first file wins; we warn about everything dropped.
+/// client-go's merge: a name defined twice in one file is an error, across files the first
+/// file wins; we warn about everything dropped.
 fn kubectl(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     let mut report = Report::default();
     let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
     for kind in Kind::ALL {
         let map = kept.entry(kind).or_default();
         for f in files {
-            for entry in last_wins_in_file(f.entries(kind), kind, &mut report) {
+            for entry in unique_in_file(f.entries(kind), kind, &mut report) {
                 if let Some(first) = map.get(&entry.name) {
                     report.warn(format!(
                         "{} {:?} at {} is ignored: {} defines it first and kubectl keeps the first \
@@ -309,15 +309,15 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     let mut current: Option<Sourced<String>> = None;
     for f in files {
         let clusters: BTreeMap<String, Entry> =
-            last_wins_in_file(&f.clusters, Kind::Cluster, &mut report)
+            unique_in_file(&f.clusters, Kind::Cluster, &mut report)
                 .into_iter()
                 .map(|e| (e.name.clone(), e))
                 .collect();
-        let users: BTreeMap<String, Entry> = last_wins_in_file(&f.users, Kind::User, &mut report)
+        let users: BTreeMap<String, Entry> = unique_in_file(&f.users, Kind::User, &mut report)
             .into_iter()
             .map(|e| (e.name.clone(), e))
             .collect();
-        for entry in last_wins_in_file(&f.contexts, Kind::Context, &mut report) {
+        for entry in unique_in_file(&f.contexts, Kind::Context, &mut report) {
             if let Some(first) = contexts.get(&entry.name) {
                 // Prow's message names the directory even when a file came from --kubeconfig.
                 report.errors.push(format!(
@@ -432,20 +432,23 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
     Ok(())
 }
 
-/// Within one file client-go keeps the last entry of a name; say so when it happens.
-fn last_wins_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Entry> {
+/// client-go refuses a file that names an entry twice (`duplicate name "c" in list`, checked
+/// with kubectl), so kubectl and Prow both fail to load it; say where both definitions are.
+fn unique_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     for entry in entries {
-        if let Some(pos) = out.iter().position(|e| e.name == entry.name) {
-            report.warn(format!(
-                "{} {:?} is defined twice in one file, at {} and {}; the last one is used ({})",
+        if let Some(first) = out.iter().find(|e| e.name == entry.name) {
+            report.errors.push(format!(
+                "{} {:?} is defined twice in one file, at {} and {} ({}); kubectl and Prow refuse \
+                 such a file (client-go: duplicate name {:?} in list): remove one",
                 kind.singular(),
                 entry.name,
-                out[pos].origin.display_line(),
+                first.origin.display_line(),
                 entry.origin.display_line(),
-                same_or_differ(&out[pos], entry),
+                same_or_differ(first, entry),
+                entry.name,
             ));
-            out.remove(pos);
+            continue;
         }
         out.push(entry.clone());
     }

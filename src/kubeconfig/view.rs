@@ -53,15 +53,16 @@ pub fn view(set: &ContextSet, opts: ViewOptions) -> Result<Value> {
     let contexts: Vec<Value> = contexts
         .iter()
         .map(|c| {
+            // kubectl's order and shape: `cluster` and `user` always present, `namespace` only
+            // when set.
             let mut body = Map::new();
-            if let Some(cluster) = &c.cluster {
-                body.insert("cluster".into(), json!(cluster));
-            }
+            body.insert(
+                "cluster".into(),
+                json!(c.cluster.clone().unwrap_or_default()),
+            );
+            body.insert("user".into(), json!(c.user.clone().unwrap_or_default()));
             if let Some(ns) = &c.namespace {
                 body.insert("namespace".into(), json!(ns));
-            }
-            if let Some(user) = &c.user {
-                body.insert("user".into(), json!(user));
             }
             json!({"name": c.name.as_str(), "context": body})
         })

@@ -74,3 +74,10 @@ pub fn row<'a>(rows: &'a [serde_json::Value], name: &str) -> &'a serde_json::Val
         .find(|r| r["name"] == name)
         .unwrap_or_else(|| panic!("no context {name:?} in {rows:#?}"))
 }
+
+/// `contexts -o json` already in the arguments, parsed.
+pub fn contexts_json_raw(cmd: &mut Command) -> Vec<serde_json::Value> {
+    let out = run(cmd);
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}
