@@ -2,4 +2,6 @@
 //!
 //! Data flows one way: load → resolve → check → render.
 
+pub mod finding;
+pub mod prow;
 pub mod source;
