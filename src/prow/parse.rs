@@ -204,7 +204,10 @@ fn invalid_file(file: &Arc<Path>, e: &serde_saphyr::Error) -> Finding {
     Finding::error(
         "invalid-file",
         Some(origin),
-        format!("{}; the file is left out", strip_position(&e.to_string())),
+        format!(
+            "cannot be read as Prow configuration: {}; the file is left out",
+            strip_position(&e.to_string())
+        ),
         "fix the file: Prow refuses the whole configuration while it does not load",
     )
 }
