@@ -11,6 +11,7 @@ mod config;
 mod discover;
 mod duplicates;
 mod error;
+mod fast;
 mod job;
 mod parse;
 mod scalar;

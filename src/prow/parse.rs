@@ -68,6 +68,16 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(parsed) = super::fast::parse(file, text, role) {
+        return parsed;
+    }
+    parse_general(file, text, role)
+}
+
+/// The general path: serde-saphyr, with anchors, merge keys, repeated keys, several
+/// documents and its error messages.
+pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
+    let mut out = ParsedFile::default();
     match role {
         Role::Jobs => {
             if let Some(raw) =
@@ -272,46 +282,104 @@ fn push_job(
 ) {
     let origin = origin_at(file, raw.referenced);
     let Some(job) = raw.value else {
-        out.findings.push(Finding::error(
-            "null-job",
-            Some(origin),
-            format!("a {kind} entry is null"),
-            "remove the empty `-` item",
-        ));
+        null_job(kind, origin, out);
         return;
     };
-    let mut check = |what: &str, s: &Spanned<String>| {
-        if let Some(f) = scalar::check_plain(file, text, what, s) {
-            out.findings.push(f);
-        }
+    let t = |s: Spanned<String>| Text::from_spanned(file, text, s);
+    let fields = JobFields {
+        name: job.name.map(t),
+        cluster: job.cluster.map(t),
+        agent: job.agent,
+        branches: job.branches.unwrap_or_default().into_iter().map(t).collect(),
+        skip_branches: job
+            .skip_branches
+            .unwrap_or_default()
+            .into_iter()
+            .map(t)
+            .collect(),
     };
-    if let Some(name) = &job.name {
-        check("job name", name);
-    }
-    let cluster = job.cluster.filter(|c| !c.value.is_empty());
-    if let Some(c) = &cluster {
-        check("cluster", c);
-    }
-    for b in job.branches.iter().flatten() {
-        check("branch", b);
-    }
-    for b in job.skip_branches.iter().flatten() {
-        check("skip_branches entry", b);
-    }
-    out.jobs.push(Job {
-        name: job.name.map(|n| n.value).unwrap_or_default(),
-        kind,
-        repo: repo.map(str::to_owned),
-        cluster: cluster.map(|c| Sourced::new(c.value, origin_at(file, c.defined))),
-        agent: Agent::from_field(job.agent.as_deref()),
-        branches: strings(job.branches),
-        skip_branches: strings(job.skip_branches),
-        origin,
-    });
+    push_job_fields(kind, repo, origin, fields, out);
 }
 
-fn strings(v: Option<Vec<Spanned<String>>>) -> Vec<String> {
-    v.unwrap_or_default().into_iter().map(|s| s.value).collect()
+/// A string value read from a file, where it is written, and whether it is written as a
+/// plain (unquoted) scalar.
+pub(crate) struct Text {
+    pub value: String,
+    pub origin: Origin,
+    pub plain: bool,
+}
+
+impl Text {
+    /// From a serde-saphyr value: the position is where the value is defined (through an
+    /// alias or merge key, the anchored definition).
+    fn from_spanned(file: &Arc<Path>, text: &str, s: Spanned<String>) -> Text {
+        let plain = s
+            .defined
+            .span()
+            .byte_offset()
+            .and_then(|o| usize::try_from(o).ok())
+            .and_then(|o| text.get(o..))
+            .is_some_and(|written| !s.value.is_empty() && written.starts_with(s.value.as_str()));
+        Text {
+            origin: origin_at(file, s.defined),
+            value: s.value,
+            plain,
+        }
+    }
+
+    fn into_sourced(self) -> Sourced<String> {
+        Sourced::new(self.value, self.origin)
+    }
+}
+
+/// The fields of one job that kubectl-prow keeps, as read.
+pub(crate) struct JobFields {
+    pub name: Option<Text>,
+    pub cluster: Option<Text>,
+    pub agent: Option<String>,
+    pub branches: Vec<Text>,
+    pub skip_branches: Vec<Text>,
+}
+
+/// A null entry in a job list.
+pub(crate) fn null_job(kind: JobKind, origin: Origin, out: &mut ParsedFile) {
+    out.findings.push(Finding::error(
+        "null-job",
+        Some(origin),
+        format!("a {kind} entry is null"),
+        "remove the empty `-` item",
+    ));
+}
+
+/// Turns the fields of one job into a [`Job`], with warnings for unquoted values that Prow
+/// reads differently.
+pub(crate) fn push_job_fields(
+    kind: JobKind,
+    repo: Option<&str>,
+    origin: Origin,
+    f: JobFields,
+    out: &mut ParsedFile,
+) {
+    let cluster = f.cluster.filter(|c| !c.value.is_empty());
+    let checks = [("job name", f.name.as_ref()), ("cluster", cluster.as_ref())]
+        .into_iter()
+        .chain(f.branches.iter().map(|b| ("branch", Some(b))))
+        .chain(f.skip_branches.iter().map(|b| ("skip_branches entry", Some(b))));
+    for (what, text) in checks {
+        if let Some(finding) = text.and_then(|t| scalar::check(what, t)) {
+            out.findings.push(finding);
+        }
+    }
+    out.jobs.push(Job {
+        name: f.name.map(|n| n.value).unwrap_or_default(),
+        kind,
+        repo: repo.map(str::to_owned),
+        cluster: cluster.map(Text::into_sourced),
+        agent: Agent::from_field(f.agent.as_deref()),
+        branches: f.branches.into_iter().map(|b| b.value).collect(),
+        skip_branches: f.skip_branches.into_iter().map(|b| b.value).collect(),
+        origin,
+    });
 }
 
 // ----------------------------------------------------------------------------------------

@@ -6,51 +6,38 @@
 //! -1, 32)` for floats), so `1.10` becomes `1.1`, `0123` becomes `83` and `yes` becomes
 //! `true`. Where the two differ, the job does not match what its author wrote: a warning.
 
-use std::path::Path;
-use std::sync::Arc;
-
-use serde_saphyr::Spanned;
-
 use crate::finding::Finding;
 
-use super::parse::origin_at;
+use super::parse::Text;
 
-/// A warning when the scalar `value` (a `what`, such as "branch") is written unquoted in
-/// `text` and Prow reads it as a different string.
-pub(crate) fn check_plain(
-    file: &Arc<Path>,
-    text: &str,
-    what: &str,
-    value: &Spanned<String>,
-) -> Option<Finding> {
+/// A warning when `text` (a `what`, such as "branch") is written unquoted and Prow reads it
+/// as a different string.
+pub(crate) fn check(what: &str, text: &Text) -> Option<Finding> {
+    if !text.plain {
+        return None;
+    }
     // Cheap filter first: only scalars that can resolve to a number or a boolean.
-    let first = *value.value.as_bytes().first()?;
+    let first = *text.value.as_bytes().first()?;
     if !(first.is_ascii_digit() || b"+-.yYnNtTfFoO".contains(&first)) {
         return None;
     }
-    let prow = prow_string_form(&value.value)?;
-    if prow == value.value {
-        return None;
-    }
-    let offset = usize::try_from(value.defined.span().byte_offset()?).ok()?;
-    let written = text.get(offset..)?;
-    if !written.starts_with(value.value.as_str()) {
-        // Quoted, block, tagged or otherwise not the plain text itself.
+    let prow = prow_string_form(&text.value)?;
+    if prow == text.value {
         return None;
     }
     Some(Finding::warning(
         "unquoted-non-string",
-        Some(origin_at(file, value.defined)),
+        Some(text.origin.clone()),
         format!(
             "{what} `{}` is not quoted: Prow's YAML reader takes it as a {} and reads `{prow}`",
-            value.value,
+            text.value,
             if prow == "true" || prow == "false" {
                 "boolean"
             } else {
                 "number"
             },
         ),
-        format!("quote it: \"{}\"", value.value),
+        format!("quote it: \"{}\"", text.value),
     ))
 }
 
