@@ -1,14 +1,16 @@
 //! kubectl-prow: the library behind the `kubectl prow` plugin.
 //!
-//! Data flows one way: load ([`kubeconfig`]) → resolve → check → render ([`output`]);
-//! [`commands`] wires them together, one file per subcommand.
+//! Data flows one way: load ([`kubeconfig`], [`prow`]) → resolve → check ([`lint`]) → render
+//! ([`output`]); [`commands`] wires them together, one file per subcommand.
 
 pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod exit;
+pub mod finding;
 pub mod kubeconfig;
 pub mod output;
+pub mod prow;
 pub mod source;
 
 pub use error::{Error, Result};

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Job-config loading, measured side by side in ONE run on the same files:
+#   (a) kubectl-prow's loader,
+#   (b) PyYAML's C loader (yaml.CSafeLoader) only parsing the same files (no job logic),
+#   (c) Prow's own `checkconfig` (built from the Go module proxy by build-checkconfig.sh),
+#       when it can be built; set CHECKCONFIG=skip to leave it out.
+# Each command runs RUNS times (default 15), interleaved round-robin after one warm-up run
+# each, as its own process. Printed: median / min / max wall time, median peak RSS (from
+# wait4's rusage, the figure /usr/bin/time -v reports), and ratios to ours from the same run.
+#
+# Usage: bench/jobs.sh [CORPUS_DIR]   (default: ../shared/corpus/prow-jobs/test-infra)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CORPUS="${1:-../shared/corpus/prow-jobs/test-infra}"
+CONFIG="$CORPUS/config/prow/config.yaml"
+JOBS="$CORPUS/config/jobs"
+RUNS="${RUNS:-15}"
+
+# The command measured as "ours". Until `kubectl-prow jobs` exists this is the example
+# binary; later: OURS="target/release/kubectl-prow jobs --config-path $CONFIG --job-config-path $JOBS -o json"
+OURS="${OURS:-target/release/examples/load_jobs --config-path $CONFIG --job-config-path $JOBS}"
+OURS_BUILD="${OURS_BUILD:-cargo build --release --example load_jobs}"
+
+if [[ ! -d "$CORPUS" ]]; then
+  echo "corpus not found: $CORPUS" >&2
+  exit 1
+fi
+
+echo "== building ours: $OURS_BUILD" >&2
+$OURS_BUILD >&2
+
+CHECKCONFIG_CMD=""
+if [[ "${CHECKCONFIG:-}" != "skip" ]]; then
+  echo "== building Prow's checkconfig (first time: a few minutes)" >&2
+  if bin=$(bench/build-checkconfig.sh); then
+    CHECKCONFIG_CMD="$bin --config-path $CONFIG --job-config-path $JOBS"
+  else
+    echo "checkconfig could not be built; measuring without it" >&2
+  fi
+fi
+
+export OURS CONFIG JOBS RUNS CHECKCONFIG_CMD
+exec python3 - <<'PY'
+import json, os, shlex, statistics, subprocess, sys, time
+
+runs = int(os.environ["RUNS"])
+config, jobs = os.environ["CONFIG"], os.environ["JOBS"]
+here = os.getcwd()
+
+# PyYAML: the same files, found with the same rules as tests/prow_jobs_count.py, parsed only.
+pyyaml = [sys.executable, "-c", f"""
+import sys, gzip
+sys.path.insert(0, {os.path.join(here, 'tests')!r})
+import yaml, prow_jobs_count as p
+files = [{config!r}] + p.discover({jobs!r})
+for f in files:
+    b = open(f, 'rb').read()
+    if b[:2] == b'\\x1f\\x8b':
+        b = gzip.decompress(b)
+    for _ in yaml.load_all(b, Loader=yaml.CSafeLoader):
+        pass
+print(len(files), 'files', file=sys.stderr)
+"""]
+
+cmds = {"ours": shlex.split(os.environ["OURS"]), "pyyaml-c": pyyaml}
+if os.environ.get("CHECKCONFIG_CMD"):
+    cmds["checkconfig"] = shlex.split(os.environ["CHECKCONFIG_CMD"])
+
+def run(argv):
+    t0 = time.perf_counter()
+    p = subprocess.run(argv, capture_output=True)
+    return time.perf_counter() - t0, p.returncode, p.stdout, p.stderr
+
+def run_rusage(argv):
+    # wait4 gives the child's own peak RSS (ru_maxrss, KiB on Linux).
+    t0 = time.perf_counter()
+    pid = os.posix_spawnp(argv[0], argv, os.environ,
+                          file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0),
+                                        (os.POSIX_SPAWN_OPEN, 2, "/dev/null", os.O_WRONLY, 0)])
+    _, status, ru = os.wait4(pid, 0)
+    wall = time.perf_counter() - t0
+    return wall, os.waitstatus_to_exitcode(status), ru.ru_maxrss, ru.ru_utime + ru.ru_stime
+
+# Warm-up (file cache), and a look at what each prints.
+for name, argv in cmds.items():
+    wall, rc, out, err = run(argv)
+    print(f"warm-up {name}: rc={rc} {wall:.3f}s", file=sys.stderr)
+    if name == "ours":
+        try:
+            print("ours:", json.dumps(json.loads(out)["jobs"]), file=sys.stderr)
+        except Exception:
+            print(out[:300].decode(errors="replace"), file=sys.stderr)
+
+results = {n: [] for n in cmds}
+for i in range(runs):
+    for name, argv in cmds.items():
+        results[name].append(run_rusage(argv))
+
+print(f"\n{runs} runs each, interleaved; corpus {os.path.dirname(os.path.dirname(jobs))}")
+print(f"{'command':12s} {'median':>9s} {'min':>9s} {'max':>9s} {'cpu(med)':>9s} {'peak RSS':>10s}  rc")
+med = {}
+for name, rs in results.items():
+    walls = [r[0] for r in rs]
+    med[name] = statistics.median(walls)
+    rss = statistics.median(r[2] for r in rs) / 1024
+    cpu = statistics.median(r[3] for r in rs)
+    rcs = sorted({r[1] for r in rs})
+    print(f"{name:12s} {med[name]:8.3f}s {min(walls):8.3f}s {max(walls):8.3f}s {cpu:8.3f}s {rss:8.1f}MiB  {rcs}")
+print()
+for name in med:
+    if name != "ours":
+        ratio = med[name] / med["ours"]
+        print(f"{name} / ours = {ratio:.1f}x")
+r = med["pyyaml-c"] / med["ours"]
+if r >= 10:
+    print(f"target met: PyYAML's C loader takes {r:.1f}x as long as ours (>= 10x)")
+else:
+    print(f"TARGET NOT MET: PyYAML's C loader takes only {r:.1f}x as long as ours (< 10x)")
+PY

@@ -1,0 +1,233 @@
+//! Prow's configuration as kubectl-prow needs it: the settings of `config.yaml` that decide
+//! where things run, and every static job with the context it runs in.
+//!
+//! [`load`] reads `--config-path` and `--job-config-path` with Prow's rules (see
+//! [`discover`](self::discover) for the walk) and returns a [`JobConfig`]. Problems inside
+//! files are [`Finding`]s and do not stop loading; only a path that cannot be used at all is
+//! an [`Error`]. This module knows nothing of kubeconfigs: placing jobs against contexts is
+//! the caller's business, through [`Job::effective_context`] and [`count_by_context`].
+
+mod config;
+mod discover;
+mod duplicates;
+mod error;
+mod fast;
+mod job;
+mod parse;
+mod scalar;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+pub use self::config::{AllowedClusters, DEFAULT_NAMESPACE, ProwConfig};
+pub use self::discover::PROWIGNORE;
+pub use self::error::Error;
+pub use self::job::{Agent, DEFAULT_CONTEXT, Job, JobKind};
+
+use self::parse::{ParsedFile, Role};
+use crate::finding::Finding;
+use crate::source::Origin;
+
+/// Everything read from Prow's configuration.
+#[derive(Debug, Default)]
+pub struct JobConfig {
+    /// The settings of `--config-path`; `None` when no config path was given, or when the
+    /// file could not be read as YAML (a finding then says why).
+    pub prow_config: Option<ProwConfig>,
+    /// Every job, in reading order: the config file's inline jobs first, then the job-config
+    /// files in Prow's walk order; inside a file presubmits, postsubmits, then periodics,
+    /// each in written order.
+    pub jobs: Vec<Job>,
+    /// How many files were read (the config file included), whether or not they parsed.
+    pub files_read: usize,
+    /// Problems found on the way, sorted by file and position.
+    pub findings: Vec<Finding>,
+}
+
+/// Reads Prow's config file and job configuration.
+///
+/// `config_path` must be a file. `job_config_path` may be a file (read whatever its
+/// extension) or a directory (walked with Prow's rules). Either may be absent.
+///
+/// Fails only when a given path does not exist or cannot be read; every problem inside the
+/// files becomes a finding, and the rest of the configuration is still read.
+pub fn load(
+    config_path: Option<&Path>,
+    job_config_path: Option<&Path>,
+) -> Result<JobConfig, Error> {
+    let mut out = JobConfig::default();
+
+    let mut work: Vec<(PathBuf, Role)> = Vec::new();
+    if let Some(path) = config_path {
+        let meta = std::fs::metadata(path).map_err(|source| Error::ReadConfig {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if meta.is_dir() {
+            return Err(Error::ConfigIsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        // Read it here so that an unreadable config file is an error, not a finding.
+        work.push((path.to_path_buf(), Role::Config));
+    }
+    if let Some(path) = job_config_path {
+        let meta = std::fs::metadata(path).map_err(|source| Error::ReadJobConfig {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let found = discover::discover(path, meta.is_dir());
+        out.findings.extend(found.findings);
+        work.extend(found.files.into_iter().map(|f| (f, Role::Jobs)));
+    }
+
+    let results = read_all(&work);
+    for ((path, role), result) in work.iter().zip(results) {
+        let parsed = match result {
+            Ok(parsed) => parsed,
+            Err(source) if *role == Role::Config => {
+                return Err(Error::ReadConfig {
+                    path: path.clone(),
+                    source,
+                });
+            }
+            Err(err) => {
+                out.findings.push(Finding::error(
+                    "unreadable-file",
+                    Some(Origin::file(path.clone())),
+                    format!(
+                        "cannot read {}: {err}; the file is left out",
+                        path.display()
+                    ),
+                    "check the file and its permissions",
+                ));
+                continue;
+            }
+        };
+        out.files_read += 1;
+        if *role == Role::Config {
+            out.prow_config = parsed.prow_config;
+        }
+        out.jobs.extend(parsed.jobs);
+        out.findings.extend(parsed.findings);
+    }
+    out.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    Ok(out)
+}
+
+/// Reads and parses the files on a few threads; results come back in `work`'s order.
+fn read_all(work: &[(PathBuf, Role)]) -> Vec<std::io::Result<ParsedFile>> {
+    let read_one = |(path, role): &(PathBuf, Role)| -> std::io::Result<ParsedFile> {
+        let bytes = parse::read_maybe_gzip(path)?;
+        let file: Arc<Path> = Arc::from(path.as_path());
+        Ok(parse::parse_file(&file, &bytes, *role))
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4)
+        .min(work.len() / 8 + 1);
+    if threads <= 1 {
+        return work.iter().map(read_one).collect();
+    }
+    // Files are taken one at a time from a shared counter, so a few big files do not leave
+    // a thread idle.
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, std::io::Result<ParsedFile>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = work.get(i) else { break };
+                        mine.push((i, read_one(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a job-config reader thread panicked"))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// How many jobs of each kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub presubmit: usize,
+    pub postsubmit: usize,
+    pub periodic: usize,
+}
+
+impl KindCounts {
+    pub fn total(&self) -> usize {
+        self.presubmit + self.postsubmit + self.periodic
+    }
+
+    pub fn get(&self, kind: JobKind) -> usize {
+        match kind {
+            JobKind::Presubmit => self.presubmit,
+            JobKind::Postsubmit => self.postsubmit,
+            JobKind::Periodic => self.periodic,
+        }
+    }
+
+    pub fn add(&mut self, kind: JobKind) {
+        match kind {
+            JobKind::Presubmit => self.presubmit += 1,
+            JobKind::Postsubmit => self.postsubmit += 1,
+            JobKind::Periodic => self.periodic += 1,
+        }
+    }
+}
+
+/// Jobs per effective context and kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ContextCounts {
+    /// Context name → counts, sorted by name.
+    pub by_context: BTreeMap<String, KindCounts>,
+    /// Jobs with no context: agents that do not run in one (`jenkins`, unknown agents), and,
+    /// with explicit credentials, jobs that do not set `cluster`.
+    pub without_context: KindCounts,
+}
+
+impl ContextCounts {
+    /// All jobs counted.
+    pub fn total(&self) -> KindCounts {
+        let mut t = self.without_context;
+        for c in self.by_context.values() {
+            t.presubmit += c.presubmit;
+            t.postsubmit += c.postsubmit;
+            t.periodic += c.periodic;
+        }
+        t
+    }
+}
+
+/// Counts jobs per [`Job::effective_context`] and kind.
+pub fn count_by_context<'a>(
+    jobs: impl IntoIterator<Item = &'a Job>,
+    explicit_credentials: bool,
+) -> ContextCounts {
+    let mut out = ContextCounts::default();
+    for job in jobs {
+        match job.effective_context(explicit_credentials) {
+            Some(ctx) => match out.by_context.get_mut(ctx) {
+                Some(c) => c.add(job.kind),
+                None => {
+                    let mut c = KindCounts::default();
+                    c.add(job.kind);
+                    out.by_context.insert(ctx.to_owned(), c);
+                }
+            },
+            None => out.without_context.add(job.kind),
+        }
+    }
+    out
+}

@@ -1,0 +1,568 @@
+//! Reading one Prow config or job-config file: bytes (maybe gzip) → the jobs in it.
+//!
+//! Only the fields kubectl-prow uses are deserialized; everything else (a job's `spec`,
+//! `presets`, the rest of `config.yaml`) is skipped without building values.
+
+use std::fmt;
+use std::io::Read;
+use std::marker::PhantomData;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde_saphyr::{DuplicateKeyPolicy, Location, Spanned};
+
+use crate::finding::Finding;
+use crate::source::{Origin, Sourced};
+
+use super::config::{AllowedClusters, ProwConfig};
+use super::job::{Agent, Job, JobKind};
+use super::scalar;
+
+/// What a file is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// Prow's `config.yaml`: settings, and possibly jobs written inline.
+    Config,
+    /// A job-config file: only `presubmits`, `postsubmits` and `periodics` matter.
+    Jobs,
+}
+
+/// What one file gave.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedFile {
+    pub jobs: Vec<Job>,
+    /// Set for [`Role::Config`] when the file parsed.
+    pub prow_config: Option<ProwConfig>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a file's bytes, decompressing them when they start with the gzip magic bytes
+/// (Prow's `ReadFileMaybeGZIP`).
+pub(crate) fn read_maybe_gzip(path: &Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let mut out = Vec::with_capacity(bytes.len() * 4);
+        flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut out)?;
+        return Ok(out);
+    }
+    Ok(bytes)
+}
+
+/// Parses one file's contents. Never fails: a file that cannot be read as a Prow
+/// configuration gives one error finding and no jobs.
+pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let (line, column) = line_col_at(bytes, e.valid_up_to());
+            out.findings.push(Finding::error(
+                "invalid-file",
+                Some(Origin::new(file.clone(), line, column)),
+                "not valid UTF-8; the file is left out",
+                "save the file as UTF-8",
+            ));
+            return out;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(parsed) = super::fast::parse(file, text, role) {
+        return parsed;
+    }
+    parse_general(file, text, role)
+}
+
+/// The general path: serde-saphyr, with anchors, merge keys, repeated keys, several
+/// documents and its error messages.
+pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
+    let mut out = ParsedFile::default();
+    match role {
+        Role::Jobs => {
+            if let Some(raw) =
+                deserialize_first_document::<RawJobFile>(file, text, &mut out.findings)
+            {
+                collect_jobs(file, text, raw.take_jobs(), &mut out);
+            }
+        }
+        Role::Config => {
+            match deserialize_first_document::<RawConfigFile>(file, text, &mut out.findings) {
+                Some(mut raw) => {
+                    out.prow_config = Some(raw.prow_config(file));
+                    collect_jobs(file, text, raw.take_jobs(), &mut out);
+                }
+                None if out
+                    .findings
+                    .iter()
+                    .all(|f| f.severity != crate::finding::Severity::Error) =>
+                {
+                    // An empty config file: Prow's defaults.
+                    out.prow_config = Some(ProwConfig {
+                        file: Some(file.clone()),
+                        ..ProwConfig::default()
+                    });
+                }
+                None => {}
+            }
+        }
+    }
+    out
+}
+
+/// Deserializes the first YAML document of `text` as Prow's reader does: an empty or null
+/// document is `None`; repeated keys keep the last value (each reported as a warning);
+/// further documents are ignored (reported once). Any other problem is one error finding.
+fn deserialize_first_document<T>(
+    file: &Arc<Path>,
+    text: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<T>
+where
+    T: for<'de> Deserialize<'de>,
+{
+    let mut text = text;
+    let mut policy = DuplicateKeyPolicy::Error;
+    // At most three passes: cut further documents, then keep the last of repeated keys.
+    for _ in 0..3 {
+        match from_str_with::<Option<T>>(text, policy) {
+            Ok(value) => return value,
+            Err(e) => {
+                let e = e.without_snippet();
+                match e {
+                    serde_saphyr::Error::MultipleDocuments { location, .. } => {
+                        let Some(cut) = location.span().byte_offset() else {
+                            break;
+                        };
+                        let cut = document_start(text, cut as usize);
+                        findings.push(Finding::warning(
+                            "multiple-documents",
+                            Some(origin_at(file, *location)),
+                            "the file holds more than one YAML document; Prow reads only the first",
+                            "move the other documents into files of their own",
+                        ));
+                        text = &text[..cut];
+                    }
+                    serde_saphyr::Error::DuplicateMappingKey { key, location }
+                        if matches!(policy, DuplicateKeyPolicy::Error) =>
+                    {
+                        let found = super::duplicates::scan(file, text);
+                        if found.is_empty() {
+                            let key = key.as_deref().unwrap_or("?");
+                            findings.push(super::duplicates::finding(
+                                origin_at(file, *location),
+                                key,
+                                None,
+                            ));
+                        }
+                        findings.extend(found);
+                        policy = DuplicateKeyPolicy::LastWins;
+                    }
+                    other => {
+                        findings.push(invalid_file(file, other));
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    findings.push(Finding::error(
+        "invalid-file",
+        Some(Origin::file(file.to_path_buf())),
+        "the YAML could not be read; the file is left out",
+        "check the file with a YAML linter",
+    ));
+    None
+}
+
+fn from_str_with<T>(
+    text: &str,
+    duplicate_keys: DuplicateKeyPolicy,
+) -> Result<T, serde_saphyr::Error>
+where
+    T: for<'de> Deserialize<'de>,
+{
+    let options = serde_saphyr::options! {
+        budget: None,
+        emit_comments: false,
+        duplicate_keys: duplicate_keys,
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options(text, options)
+}
+
+/// The start of the line holding the `---` that begins the second document (the error's
+/// position can be after the marker).
+fn document_start(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    // Walk back over the lines until the one starting with `---` or `...`.
+    loop {
+        let line = &text[line_start..];
+        if line.starts_with("---") || line.starts_with("...") || line_start == 0 {
+            return line_start;
+        }
+        line_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
+}
+
+fn invalid_file(file: &Arc<Path>, e: &serde_saphyr::Error) -> Finding {
+    let origin = match e.location() {
+        Some(loc) if loc.line() > 0 => origin_at(file, loc),
+        _ => Origin::file(file.to_path_buf()),
+    };
+    Finding::error(
+        "invalid-file",
+        Some(origin),
+        format!(
+            "cannot be read as Prow configuration: {}; the file is left out",
+            strip_position(&e.to_string())
+        ),
+        "fix the file: Prow refuses the whole configuration while it does not load",
+    )
+}
+
+/// serde-saphyr ends some messages with the position, which the finding already carries.
+fn strip_position(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains("column") => &message[..i],
+        _ => message,
+    }
+}
+
+pub(crate) fn origin_at(file: &Arc<Path>, loc: Location) -> Origin {
+    Origin::new(
+        file.clone(),
+        u32::try_from(loc.line()).unwrap_or(u32::MAX),
+        u32::try_from(loc.column()).unwrap_or(u32::MAX),
+    )
+}
+
+/// 1-based line and column of a byte offset.
+pub(crate) fn line_col_at(bytes: &[u8], offset: usize) -> (u32, u32) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(column).unwrap_or(u32::MAX),
+    )
+}
+
+fn collect_jobs(file: &Arc<Path>, text: &str, raw: RawJobs, out: &mut ParsedFile) {
+    for (kind, repos) in [
+        (JobKind::Presubmit, raw.presubmits),
+        (JobKind::Postsubmit, raw.postsubmits),
+    ] {
+        for (repo, jobs) in repos.map(|r| r.0).unwrap_or_default() {
+            for job in jobs.into_iter().flatten() {
+                push_job(file, text, kind, Some(&repo), job, out);
+            }
+        }
+    }
+    for job in raw.periodics.into_iter().flatten() {
+        push_job(file, text, JobKind::Periodic, None, job, out);
+    }
+}
+
+fn push_job(
+    file: &Arc<Path>,
+    text: &str,
+    kind: JobKind,
+    repo: Option<&str>,
+    raw: Spanned<Option<RawJob>>,
+    out: &mut ParsedFile,
+) {
+    let origin = origin_at(file, raw.referenced);
+    let Some(job) = raw.value else {
+        null_job(kind, origin, out);
+        return;
+    };
+    let t = |s: Spanned<String>| Text::from_spanned(file, text, s);
+    let fields = JobFields {
+        name: job.name.map(t),
+        cluster: job.cluster.map(t),
+        agent: job.agent,
+        branches: job.branches.unwrap_or_default().into_iter().map(t).collect(),
+        skip_branches: job
+            .skip_branches
+            .unwrap_or_default()
+            .into_iter()
+            .map(t)
+            .collect(),
+    };
+    push_job_fields(kind, repo, origin, fields, out);
+}
+
+/// A string value read from a file, where it is written, and whether it is written as a
+/// plain (unquoted) scalar.
+pub(crate) struct Text {
+    pub value: String,
+    pub origin: Origin,
+    pub plain: bool,
+}
+
+impl Text {
+    /// From a serde-saphyr value: the position is where the value is defined (through an
+    /// alias or merge key, the anchored definition).
+    fn from_spanned(file: &Arc<Path>, text: &str, s: Spanned<String>) -> Text {
+        let plain = s
+            .defined
+            .span()
+            .byte_offset()
+            .and_then(|o| usize::try_from(o).ok())
+            .and_then(|o| text.get(o..))
+            .is_some_and(|written| !s.value.is_empty() && written.starts_with(s.value.as_str()));
+        Text {
+            origin: origin_at(file, s.defined),
+            value: s.value,
+            plain,
+        }
+    }
+
+    fn into_sourced(self) -> Sourced<String> {
+        Sourced::new(self.value, self.origin)
+    }
+}
+
+/// The fields of one job that kubectl-prow keeps, as read.
+pub(crate) struct JobFields {
+    pub name: Option<Text>,
+    pub cluster: Option<Text>,
+    pub agent: Option<String>,
+    pub branches: Vec<Text>,
+    pub skip_branches: Vec<Text>,
+}
+
+/// A null entry in a job list.
+pub(crate) fn null_job(kind: JobKind, origin: Origin, out: &mut ParsedFile) {
+    out.findings.push(Finding::error(
+        "null-job",
+        Some(origin),
+        format!("a {kind} entry is null"),
+        "remove the empty `-` item",
+    ));
+}
+
+/// Turns the fields of one job into a [`Job`], with warnings for unquoted values that Prow
+/// reads differently.
+pub(crate) fn push_job_fields(
+    kind: JobKind,
+    repo: Option<&str>,
+    origin: Origin,
+    f: JobFields,
+    out: &mut ParsedFile,
+) {
+    let cluster = f.cluster.filter(|c| !c.value.is_empty());
+    let checks = [("job name", f.name.as_ref()), ("cluster", cluster.as_ref())]
+        .into_iter()
+        .chain(f.branches.iter().map(|b| ("branch", Some(b))))
+        .chain(f.skip_branches.iter().map(|b| ("skip_branches entry", Some(b))));
+    for (what, text) in checks {
+        if let Some(finding) = text.and_then(|t| scalar::check(what, t)) {
+            out.findings.push(finding);
+        }
+    }
+    out.jobs.push(Job {
+        name: f.name.map(|n| n.value).unwrap_or_default(),
+        kind,
+        repo: repo.map(str::to_owned),
+        cluster: cluster.map(Text::into_sourced),
+        agent: Agent::from_field(f.agent.as_deref()),
+        branches: f.branches.into_iter().map(|b| b.value).collect(),
+        skip_branches: f.skip_branches.into_iter().map(|b| b.value).collect(),
+        origin,
+    });
+}
+
+// ----------------------------------------------------------------------------------------
+// The YAML shapes. Unknown keys are skipped by serde without building values.
+
+/// The job lists of a file.
+struct RawJobs {
+    presubmits: Option<RepoJobs>,
+    postsubmits: Option<RepoJobs>,
+    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+}
+
+/// A job-config file (Prow's `JobConfig`).
+#[derive(Deserialize)]
+struct RawJobFile {
+    #[serde(default)]
+    presubmits: Option<RepoJobs>,
+    #[serde(default)]
+    postsubmits: Option<RepoJobs>,
+    #[serde(default)]
+    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+}
+
+/// Both file shapes hand over their job lists.
+trait HasJobs {
+    fn take_jobs(self) -> RawJobs;
+}
+
+impl HasJobs for RawJobFile {
+    fn take_jobs(self) -> RawJobs {
+        RawJobs {
+            presubmits: self.presubmits,
+            postsubmits: self.postsubmits,
+            periodics: self.periodics,
+        }
+    }
+}
+
+/// Prow's `config.yaml`: the settings kubectl-prow needs, and jobs written inline.
+#[derive(Deserialize)]
+struct RawConfigFile {
+    #[serde(default)]
+    presubmits: Option<RepoJobs>,
+    #[serde(default)]
+    postsubmits: Option<RepoJobs>,
+    #[serde(default)]
+    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+    #[serde(default)]
+    pod_namespace: Option<Spanned<String>>,
+    #[serde(default)]
+    prowjob_namespace: Option<Spanned<String>>,
+    #[serde(default)]
+    disabled_clusters: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    in_repo_config: Option<RawInRepoConfig>,
+}
+
+#[derive(Deserialize)]
+struct RawInRepoConfig {
+    #[serde(default)]
+    allowed_clusters: Option<Ordered<Spanned<String>, Option<Vec<Spanned<String>>>>>,
+}
+
+/// One job; every other field of Prow's `JobBase` and friends is skipped.
+#[derive(Deserialize)]
+struct RawJob {
+    #[serde(default)]
+    name: Option<Spanned<String>>,
+    #[serde(default)]
+    cluster: Option<Spanned<String>>,
+    #[serde(default)]
+    agent: Option<String>,
+    #[serde(default)]
+    branches: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    skip_branches: Option<Vec<Spanned<String>>>,
+}
+
+/// `presubmits`/`postsubmits`: repository key → job list, in written order. Keys are kept
+/// whole (`org/repo`, or a Gerrit URL such as `https://host/repo`); a null list is no jobs.
+struct RepoJobs(Vec<(String, Option<Vec<Spanned<Option<RawJob>>>>)>);
+
+impl<'de> Deserialize<'de> for RepoJobs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ordered::<String, Option<Vec<Spanned<Option<RawJob>>>>>::deserialize(d)
+            .map(|o| RepoJobs(o.0))
+    }
+}
+
+/// A mapping read in written order; a repeated key keeps its last value (in the first key's
+/// place), like a Go map.
+struct Ordered<K, V>(Vec<(K, V)>);
+
+trait KeyText {
+    fn key_text(&self) -> &str;
+}
+
+impl KeyText for String {
+    fn key_text(&self) -> &str {
+        self
+    }
+}
+
+impl KeyText for Spanned<String> {
+    fn key_text(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<'de, K, V> Deserialize<'de> for Ordered<K, V>
+where
+    K: Deserialize<'de> + KeyText,
+    V: Deserialize<'de>,
+{
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct OrderedVisitor<K, V>(PhantomData<(K, V)>);
+
+        impl<'de, K, V> Visitor<'de> for OrderedVisitor<K, V>
+        where
+            K: Deserialize<'de> + KeyText,
+            V: Deserialize<'de>,
+        {
+            type Value = Ordered<K, V>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut out: Vec<(K, V)> = Vec::new();
+                while let Some(key) = map.next_key::<K>()? {
+                    let value = map.next_value::<V>()?;
+                    match out.iter_mut().find(|(k, _)| k.key_text() == key.key_text()) {
+                        Some(slot) => slot.1 = value,
+                        None => out.push((key, value)),
+                    }
+                }
+                Ok(Ordered(out))
+            }
+        }
+
+        d.deserialize_map(OrderedVisitor(PhantomData))
+    }
+}
+
+impl RawConfigFile {
+    fn prow_config(&mut self, file: &Arc<Path>) -> ProwConfig {
+        let sourced = |s: Spanned<String>| Sourced::new(s.value, origin_at(file, s.referenced));
+        ProwConfig {
+            file: Some(file.clone()),
+            pod_namespace: self.pod_namespace.take().map(sourced),
+            prowjob_namespace: self.prowjob_namespace.take().map(sourced),
+            disabled_clusters: self
+                .disabled_clusters
+                .take()
+                .unwrap_or_default()
+                .into_iter()
+                .map(sourced)
+                .collect(),
+            allowed_clusters: self
+                .in_repo_config
+                .take()
+                .and_then(|c| c.allowed_clusters)
+                .map(|entries| {
+                    entries
+                        .0
+                        .into_iter()
+                        .map(|(key, clusters)| AllowedClusters {
+                            key: sourced(key),
+                            clusters: clusters.map(|c| c.into_iter().map(sourced).collect()),
+                        })
+                        .collect()
+                }),
+        }
+    }
+}
+
+impl HasJobs for RawConfigFile {
+    fn take_jobs(self) -> RawJobs {
+        RawJobs {
+            presubmits: self.presubmits,
+            postsubmits: self.postsubmits,
+            periodics: self.periodics,
+        }
+    }
+}
