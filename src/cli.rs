@@ -31,6 +31,8 @@ Examples:
   kubectl prow contexts
   kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml contexts -o wide
   kubectl prow --kubeconfig-dir /etc/kubeconfigs --merge prow contexts
+  kubectl prow --config-path config.yaml --job-config-path jobs/ jobs --unknown
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path jobs/ lint --strict
   kubectl prow view --minify --flatten --context build01";
 
 #[derive(Debug, Parser)]
@@ -55,6 +57,12 @@ pub enum Command {
     /// List the contexts Prow can use, with cluster, server, namespace, user, auth and source
     #[command(after_help = crate::commands::contexts::AFTER_HELP)]
     Contexts(crate::commands::contexts::ContextsArgs),
+    /// List Prow jobs and the context each one runs in
+    #[command(after_help = crate::commands::jobs::AFTER_HELP)]
+    Jobs(crate::commands::jobs::JobsArgs),
+    /// Check kubeconfigs and Prow job configuration together, without contacting a cluster
+    #[command(after_help = crate::commands::lint::AFTER_HELP)]
+    Lint(crate::commands::lint::LintArgs),
     /// Print the merged configuration as one kubeconfig, secrets redacted
     #[command(after_help = crate::commands::view::AFTER_HELP)]
     View(crate::commands::view::ViewArgs),
@@ -163,10 +171,28 @@ pub struct GlobalArgs {
     /// With --merge prow: do not add Prow's "" and "default" contexts (Prow's flag)
     #[arg(long, global = true, help_heading = "Prow")]
     pub no_in_cluster_config: bool,
+
+    /// Prow's config.yaml (pod_namespace, prowjob_namespace, disabled_clusters,
+    /// in_repo_config.allowed_clusters, inline jobs)
+    #[arg(long, global = true, value_name = "FILE", help_heading = "Prow")]
+    pub config_path: Option<PathBuf>,
+
+    /// Prow job configuration: a file, or a directory walked with Prow's rules
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Prow")]
+    pub job_config_path: Option<PathBuf>,
+
+    /// The seed's explicit mode: no defaulting, so every job must set `cluster`
+    #[arg(long, global = true, help_heading = "Prow")]
+    pub use_explicit_credentials: bool,
 }
 
 impl GlobalArgs {
     /// The loader's options, with the process environment filled in.
+    /// Whether any Prow configuration was given.
+    pub fn has_job_config(&self) -> bool {
+        self.config_path.is_some() || self.job_config_path.is_some()
+    }
+
     pub fn load_options(&self) -> LoadOptions {
         LoadOptions {
             kubeconfigs: self.kubeconfig.clone(),

@@ -9,7 +9,9 @@ pub mod error;
 pub mod exit;
 pub mod finding;
 pub mod kubeconfig;
+pub mod lint;
 pub mod output;
+pub mod placement;
 pub mod prow;
 pub mod source;
 

@@ -53,7 +53,8 @@ fn table_fits_a_narrow_terminal() {
         ..Default::default()
     })
     .unwrap();
-    let text = kubectl_prow::commands::contexts::table(&set, false, false, Some(80));
+    let rows = kubectl_prow::commands::contexts::rows(&set, None, false);
+    let text = kubectl_prow::commands::contexts::table(&rows, false, false, Some(80));
     for line in text.lines() {
         assert!(
             line.chars().count() <= 80,

@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use crate::Result;
 use crate::cli::{GlobalArgs, OutputArgs};
-use crate::kubeconfig::{Context, ContextSet, Target};
+use crate::kubeconfig::{Context, ContextSet};
 use crate::output::{self, Format};
+use crate::prow::{JobConfig, KindCounts};
 
 pub const AFTER_HELP: &str = "\
 Columns:
@@ -16,6 +17,8 @@ Columns:
   AUTH       token, token-file, client-cert, basic, exec:<command>, auth-provider:<name>,
              serviceaccount (in-cluster) or none
   SOURCE     file:line where the context is defined
+  JOBS       with --job-config-path/--config-path: jobs that run there (per type with -o wide);
+             a context jobs name but no file defines gets a row marked missing
 No server is contacted. Secrets are never printed.
 
 Examples:
@@ -47,6 +50,30 @@ pub struct ContextRow {
     pub in_cluster: bool,
     /// For Prow's synthesized `""` and `default`: the context they stand for.
     pub alias_of: Option<String>,
+    /// Jobs that run in this context, when job configuration is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jobs: Option<JobCounts>,
+    /// A `cluster` value that jobs use but no loaded context defines.
+    pub missing: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct JobCounts {
+    pub presubmits: usize,
+    pub postsubmits: usize,
+    pub periodics: usize,
+    pub total: usize,
+}
+
+impl From<KindCounts> for JobCounts {
+    fn from(k: KindCounts) -> Self {
+        JobCounts {
+            presubmits: k.presubmit,
+            postsubmits: k.postsubmit,
+            periodics: k.periodic,
+            total: k.total(),
+        }
+    }
 }
 
 impl ContextRow {
@@ -64,6 +91,28 @@ impl ContextRow {
             prow_job_context: set.is_prow_job_context(c),
             in_cluster: c.is_in_cluster(),
             alias_of: c.alias_of.as_ref().map(ToString::to_string),
+            jobs: None,
+            missing: false,
+        }
+    }
+
+    /// A context that jobs name but no file defines.
+    fn missing(name: &str, first_job: &crate::source::Origin) -> Self {
+        ContextRow {
+            name: name.to_string(),
+            cluster: None,
+            server: None,
+            namespace: None,
+            user: None,
+            auth: "none".into(),
+            source: first_job.file.display().to_string(),
+            line: first_job.line,
+            current: false,
+            prow_job_context: false,
+            in_cluster: false,
+            alias_of: None,
+            jobs: None,
+            missing: true,
         }
     }
 }
@@ -74,28 +123,80 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32> {
-    let set = super::load_contexts(global, err)?;
+    let config = super::load_job_config(global)?;
+    if let Some(config) = &config {
+        super::print_findings(&config.findings, err)?;
+    }
+    let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
+    let set = super::load_contexts_disabling(global, prow_config, err)?;
     super::require_prow_job_context(&set)?;
-    let rows: Vec<ContextRow> = set
-        .contexts
-        .iter()
-        .map(|c| ContextRow::new(&set, c))
-        .collect();
+    let rows = rows(&set, config.as_ref(), global.use_explicit_credentials);
     let text = match args.output.output {
         Format::Json => output::json(&rows),
         Format::Yaml => output::yaml(&rows),
         Format::Name => rows.iter().map(|r| format!("{}\n", r.name)).collect(),
         Format::Table | Format::Wide => {
             let wide = args.output.output == Format::Wide;
-            table(&set, wide, args.output.no_headers, output::terminal_width())
+            table(
+                &rows,
+                wide,
+                args.output.no_headers,
+                output::terminal_width(),
+            )
         }
     };
     out.write_all(text.as_bytes())?;
     Ok(crate::exit::OK)
 }
 
+/// One row per context, sorted by name; with job configuration, job counts on each and a
+/// row for every `cluster` value that jobs use but no context defines.
+pub fn rows(
+    set: &ContextSet,
+    config: Option<&JobConfig>,
+    explicit_credentials: bool,
+) -> Vec<ContextRow> {
+    let mut rows: Vec<ContextRow> = set
+        .contexts
+        .iter()
+        .map(|c| ContextRow::new(set, c))
+        .collect();
+    let Some(config) = config else { return rows };
+    let counts = crate::placement::counts(&config.jobs, explicit_credentials);
+    for row in &mut rows {
+        row.jobs = Some(
+            counts
+                .by_context
+                .get(&row.name)
+                .copied()
+                .unwrap_or_default()
+                .into(),
+        );
+    }
+    for (name, k) in &counts.by_context {
+        if set.get(name).is_none() {
+            let first = config
+                .jobs
+                .iter()
+                .find(|j| j.effective_context(explicit_credentials) == Some(name.as_str()))
+                .map(|j| {
+                    j.cluster
+                        .as_ref()
+                        .map_or(j.origin.clone(), |c| c.origin.clone())
+                })
+                .expect("a counted context has a job");
+            let mut row = ContextRow::missing(name, &first);
+            row.jobs = Some((*k).into());
+            rows.push(row);
+        }
+    }
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
 /// The table, also used by the golden tests with a fixed width.
-pub fn table(set: &ContextSet, wide: bool, no_headers: bool, width: Option<usize>) -> String {
+pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<usize>) -> String {
+    let with_jobs = rows.iter().any(|r| r.jobs.is_some());
     let mut headers = vec![
         "CURRENT",
         "NAME",
@@ -106,55 +207,63 @@ pub fn table(set: &ContextSet, wide: bool, no_headers: bool, width: Option<usize
         "AUTH",
         "SOURCE",
     ];
-    if wide {
-        headers.push("ALIAS-OF");
+    if with_jobs {
+        if wide {
+            headers.extend(["PRESUBMITS", "POSTSUBMITS", "PERIODICS"]);
+        }
+        headers.push("JOBS");
     }
-    let rows = set
-        .contexts
+    let cells = rows
         .iter()
-        .map(|c| {
+        .map(|r| {
             let mut mark = String::new();
-            if set.is_current(c) {
+            if r.current {
                 mark.push('*');
             }
-            if set.is_prow_job_context(c) {
+            if r.prow_job_context {
                 mark.push('P');
             }
-            let server = match &c.target {
-                Target::InCluster(None) => "(in-cluster)".to_string(),
-                Target::Missing => "(missing)".to_string(),
-                _ => c.server().unwrap_or_default(),
+            let server = if r.missing {
+                "(missing: no such context)".to_string()
+            } else if r.in_cluster && r.server.is_none() {
+                "(in-cluster)".to_string()
+            } else if r.server.is_none() && r.alias_of.is_none() {
+                "(missing)".to_string()
+            } else {
+                r.server.clone().unwrap_or_default()
             };
-            let name = if c.name.as_str().is_empty() {
+            let name = if r.name.is_empty() {
                 "\"\"".to_string()
             } else {
-                c.name.to_string()
+                r.name.clone()
             };
-            let source = match &c.alias_of {
-                Some(target) if target.as_str().is_empty() => "alias of \"\"".to_string(),
+            let source = match &r.alias_of {
+                Some(target) if target.is_empty() => "alias of \"\"".to_string(),
                 Some(target) => format!("alias of {target}"),
-                None => c.origin.display_line(),
+                None if r.missing => format!("first used at {}:{}", r.source, r.line),
+                None if r.line == 0 => r.source.clone(),
+                None => format!("{}:{}", r.source, r.line),
             };
             let mut row = vec![
                 mark,
                 name,
-                c.cluster.clone().unwrap_or_default(),
+                r.cluster.clone().unwrap_or_default(),
                 server,
-                c.namespace.clone().unwrap_or_default(),
-                c.user.clone().unwrap_or_default(),
-                c.auth().to_string(),
+                r.namespace.clone().unwrap_or_default(),
+                r.user.clone().unwrap_or_default(),
+                r.auth.clone(),
                 source,
             ];
-            if wide {
-                row.push(
-                    c.alias_of
-                        .as_ref()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
-                );
+            if let Some(j) = r.jobs.filter(|_| with_jobs) {
+                if wide {
+                    row.extend([j.presubmits, j.postsubmits, j.periodics].map(|n| n.to_string()));
+                }
+                row.push(j.total.to_string());
+            } else if with_jobs {
+                row.extend(std::iter::repeat_n(String::new(), if wide { 4 } else { 1 }));
             }
             row
         })
         .collect();
-    output::table(&headers, rows, no_headers, if wide { None } else { width })
+    output::table(&headers, cells, no_headers, if wide { None } else { width })
 }

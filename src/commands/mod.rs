@@ -1,25 +1,69 @@
 //! One file per subcommand: each wires library calls to output and returns an exit code.
 
 pub mod contexts;
+pub mod jobs;
+pub mod lint;
 pub mod view;
 
 use std::io::Write;
 
 use crate::cli::{Cli, Command, GlobalArgs};
+use crate::finding::{Finding, Severity};
 use crate::kubeconfig::{self, ContextSet};
+use crate::prow::{self, JobConfig};
 use crate::{Error, Result};
 
 /// Runs the parsed command line, writing results to `out` and warnings to `err`.
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
     match &cli.command {
         Command::Contexts(args) => contexts::run(&cli.global, args, out, err),
+        Command::Jobs(args) => jobs::run(&cli.global, args, out, err),
+        Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
     }
 }
 
 /// Load → apply kubectl's overrides → print the warnings: what every command starts with.
 pub(crate) fn load_contexts(global: &GlobalArgs, err: &mut dyn Write) -> Result<ContextSet> {
-    let mut set = kubeconfig::load(&global.load_options())?;
+    load_contexts_disabling(global, None, err)
+}
+
+/// Prow's configuration, when `--config-path` or `--job-config-path` is given. A path that
+/// cannot be used at all is invalid configuration (exit code 3); problems inside files are
+/// findings in the result.
+pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> {
+    if !global.has_job_config() {
+        return Ok(None);
+    }
+    prow::load(
+        global.config_path.as_deref(),
+        global.job_config_path.as_deref(),
+    )
+    .map(Some)
+    .map_err(|e| {
+        let reason = std::error::Error::source(&e)
+            .map(|s| format!(": {s}"))
+            .unwrap_or_default();
+        Error::invalid(format!("{e}{reason}"))
+    })
+}
+
+/// Like [`load_contexts`]; under `--merge prow`, the contexts Prow's `disabled_clusters`
+/// names are dropped as Prow's loader drops them.
+pub(crate) fn load_contexts_disabling(
+    global: &GlobalArgs,
+    prow_config: Option<&prow::ProwConfig>,
+    err: &mut dyn Write,
+) -> Result<ContextSet> {
+    let mut opts = global.load_options();
+    if let Some(cfg) = prow_config {
+        opts.disabled_contexts = cfg
+            .disabled_clusters
+            .iter()
+            .map(|c| c.value.clone())
+            .collect();
+    }
+    let mut set = kubeconfig::load(&opts)?;
     kubeconfig::apply_overrides(&mut set, &global.overrides())?;
     for w in &set.warnings {
         writeln!(err, "warning: {w}")?;
@@ -37,6 +81,14 @@ pub(crate) fn require_prow_job_context(set: &ContextSet) -> Result<()> {
             name.as_str(),
             kubeconfig::list_or_none(set.names())
         )));
+    }
+    Ok(())
+}
+
+/// Prints a loader's findings that matter outside `lint` (errors and warnings) to stderr.
+pub(crate) fn print_findings(findings: &[Finding], err: &mut dyn Write) -> Result<()> {
+    for f in findings.iter().filter(|f| f.severity != Severity::Info) {
+        writeln!(err, "{f}")?;
     }
     Ok(())
 }

@@ -135,8 +135,11 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
         MergeMode::Prow => {
             let mut set = kubectl(&files, opts)?;
             set.mode = MergeMode::Prow;
-            set.contexts
-                .retain(|c| !opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
+            let (gone, kept) = std::mem::take(&mut set.contexts)
+                .into_iter()
+                .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
+            set.contexts = kept;
+            set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
             prow_synthesize(&mut set, opts)?;
             set
         }
@@ -359,6 +362,11 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
         all_clusters.extend(clusters.into_values());
         all_users.extend(users.into_values());
     }
+    let gone: Vec<ContextName> = contexts
+        .keys()
+        .filter(|name| disabled(name))
+        .map(|name| ContextName::new(name.clone()))
+        .collect();
     contexts.retain(|name, _| !disabled(name));
     let mut set = ContextSet {
         mode: MergeMode::Prow,
@@ -368,6 +376,7 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
         users: all_users,
         current_context: current,
         prow_job_context: None,
+        disabled: gone,
         warnings: Vec::new(),
     };
     if report.errors.is_empty() {
@@ -667,6 +676,7 @@ fn assemble(
         users: users.into_values().collect(),
         current_context,
         prow_job_context: opts.prow_job_context.clone().map(ContextName::new),
+        disabled: Vec::new(),
         warnings: Vec::new(),
     }
 }

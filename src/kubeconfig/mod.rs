@@ -243,6 +243,8 @@ pub struct ContextSet {
     pub current_context: Option<Sourced<String>>,
     /// The context that holds ProwJobs (the service cluster), when known.
     pub prow_job_context: Option<ContextName>,
+    /// Contexts dropped because Prow's `disabled_clusters` names them (`--merge prow`).
+    pub disabled: Vec<ContextName>,
     pub warnings: Vec<Warning>,
 }
 

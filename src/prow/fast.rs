@@ -75,7 +75,11 @@ impl<'a> Reader<'a, '_> {
                     Event::Alias(_) => false,
                     _ => true,
                 };
-                if plain { Ok((event, span)) } else { Err(GiveUp) }
+                if plain {
+                    Ok((event, span))
+                } else {
+                    Err(GiveUp)
+                }
             }
             _ => Err(GiveUp),
         }

@@ -290,7 +290,12 @@ fn push_job(
         name: job.name.map(t),
         cluster: job.cluster.map(t),
         agent: job.agent,
-        branches: job.branches.unwrap_or_default().into_iter().map(t).collect(),
+        branches: job
+            .branches
+            .unwrap_or_default()
+            .into_iter()
+            .map(t)
+            .collect(),
         skip_branches: job
             .skip_branches
             .unwrap_or_default()
@@ -364,7 +369,11 @@ pub(crate) fn push_job_fields(
     let checks = [("job name", f.name.as_ref()), ("cluster", cluster.as_ref())]
         .into_iter()
         .chain(f.branches.iter().map(|b| ("branch", Some(b))))
-        .chain(f.skip_branches.iter().map(|b| ("skip_branches entry", Some(b))));
+        .chain(
+            f.skip_branches
+                .iter()
+                .map(|b| ("skip_branches entry", Some(b))),
+        );
     for (what, text) in checks {
         if let Some(finding) = text.and_then(|t| scalar::check(what, t)) {
             out.findings.push(finding);

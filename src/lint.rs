@@ -1,0 +1,270 @@
+//! Static checks over the loaded contexts and the Prow job configuration together: what Prow
+//! would only find out at run time (a job stuck in `triggered` or ended in `error`).
+//! No cluster is contacted. Each finding says how to fix it.
+
+use std::collections::BTreeMap;
+
+use crate::finding::Finding;
+use crate::kubeconfig::{ContextSet, DEFAULT_CONTEXT};
+use crate::placement::place;
+use crate::prow::{Agent, JobConfig, JobKind};
+use crate::source::Origin;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LintOptions {
+    /// The seed's `--use-explicit-credentials`.
+    pub explicit_credentials: bool,
+}
+
+/// Every finding about `set` and `config`, sorted: errors first, then by code and place.
+/// The loader's own findings (bad files, duplicate base names) are included.
+pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) -> Vec<Finding> {
+    let mut out = Vec::new();
+    check_prow_job_context(set, &mut out);
+    check_duplicate_endpoints(set, &mut out);
+    if let Some(config) = config {
+        out.extend(config.findings.iter().cloned());
+        check_jobs(set, config, opts, &mut out);
+        check_prow_config(set, config, opts, &mut out);
+    }
+    out.sort_by(|a, b| {
+        (a.severity, a.code, &a.origin, &a.message)
+            .cmp(&(b.severity, b.code, &b.origin, &b.message))
+    });
+    out
+}
+
+fn check_prow_job_context(set: &ContextSet, out: &mut Vec<Finding>) {
+    if let Some(name) = &set.prow_job_context
+        && !name.as_str().is_empty()
+        && set.get(name.as_str()).is_none()
+    {
+        out.push(Finding::error(
+            "unknown-prow-job-context",
+            None,
+            format!(
+                "--prow-job-context {:?} is not a loaded context",
+                name.as_str()
+            ),
+            "name a context from `kubectl prow contexts`, or add one for the service cluster",
+        ));
+    }
+}
+
+/// Prow's Tekton controller refuses contexts that resolve to the same endpoint
+/// (kubernetes-sigs/prow#749); two aliases of one cluster have deleted PipelineRuns before.
+fn check_duplicate_endpoints(set: &ContextSet, out: &mut Vec<Finding>) {
+    let mut groups: BTreeMap<(String, String, String), Vec<&crate::kubeconfig::Context>> =
+        BTreeMap::new();
+    for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+        let Some(server) = c.server() else { continue };
+        let key = (
+            server,
+            c.namespace.clone().unwrap_or_default(),
+            c.user.clone().unwrap_or_default(),
+        );
+        groups.entry(key).or_default().push(c);
+    }
+    for ((server, namespace, user), contexts) in groups {
+        if contexts.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = contexts
+            .iter()
+            .map(|c| format!("{:?}", c.name.as_str()))
+            .collect();
+        out.push(Finding::warning(
+            "duplicate-endpoint",
+            Some(contexts[1].origin.clone()),
+            format!(
+                "contexts {} use the same server {server}, namespace {namespace:?} and user \
+                 {user:?}; Prow's Tekton controller rejects contexts that resolve to one endpoint",
+                names.join(", ")
+            ),
+            "keep one context per cluster, namespace and identity, and point jobs at it",
+        ));
+    }
+}
+
+fn job_label(job: &crate::prow::Job) -> String {
+    match &job.repo {
+        Some(repo) => format!("{} {:?} of {repo}", job.kind, job.name),
+        None => format!("{} {:?}", job.kind, job.name),
+    }
+}
+
+fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut Vec<Finding>) {
+    let placed = place(&config.jobs, set, opts.explicit_credentials);
+    let mut used: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut in_service: BTreeMap<&str, (usize, Origin)> = BTreeMap::new();
+    let mut defaulted = 0usize;
+    let mut first_defaulted: Option<Origin> = None;
+    for p in &placed {
+        let job = p.job;
+        let at = job
+            .cluster
+            .as_ref()
+            .map(|c| c.origin.clone())
+            .unwrap_or_else(|| job.origin.clone());
+        if job.agent == Agent::Jenkins && job.cluster().is_some() {
+            out.push(Finding::warning(
+                "jenkins-with-cluster",
+                Some(at.clone()),
+                format!(
+                    "{} runs on Jenkins but sets cluster {:?}, which Jenkins ignores",
+                    job_label(job),
+                    job.cluster().unwrap_or("")
+                ),
+                "remove `cluster:` from Jenkins jobs (Prow's checkconfig refuses it)",
+            ));
+        }
+        if !job.agent.runs_in_context() {
+            continue;
+        }
+        if job.cluster().is_none() {
+            defaulted += 1;
+            first_defaulted.get_or_insert_with(|| job.origin.clone());
+        }
+        let Some(context) = p.context else {
+            out.push(Finding::error(
+                "missing-cluster",
+                Some(job.origin.clone()),
+                format!("{} sets no cluster; with --use-explicit-credentials nothing is defaulted, so it runs nowhere", job_label(job)),
+                "add `cluster: <context>` to the job",
+            ));
+            continue;
+        };
+        *used.entry(context).or_default() += 1;
+        if !p.known {
+            let disabled = set.disabled.iter().any(|d| d.as_str() == context);
+            let why = if disabled {
+                "is listed in disabled_clusters"
+            } else {
+                "is not loaded"
+            };
+            let how = if job.cluster().is_some() {
+                "targets"
+            } else {
+                "sets no cluster, so it runs in"
+            };
+            out.push(Finding::error(
+                "unknown-context",
+                Some(at),
+                format!("{} {how} context {context:?}, which {why}; Prow would end it in error", job_label(job)),
+                format!("add a context named {context:?} to the kubeconfig files, or fix the job's `cluster:`"),
+            ));
+            continue;
+        }
+        if job.kind == JobKind::Presubmit
+            && let Some(ctx) = set.get(context)
+            && (ctx.is_in_cluster() || set.is_prow_job_context(ctx))
+        {
+            in_service
+                .entry(context)
+                .or_insert_with(|| (0, at.clone()))
+                .0 += 1;
+        }
+    }
+    for (context, (count, first)) in in_service {
+        out.push(Finding::warning(
+            "presubmit-in-service-cluster",
+            Some(first),
+            format!(
+                "{count} presubmit(s) run in context {context:?}, the service cluster: untrusted \
+                 pull-request code would run next to Prow's own credentials (first here)"
+            ),
+            "run presubmits in a separate build cluster context",
+        ));
+    }
+    if defaulted > 0 && !opts.explicit_credentials {
+        let default = set.get(DEFAULT_CONTEXT);
+        if default.is_none_or(|d| d.alias_of.is_some()) {
+            let target = match default.and_then(|d| d.alias_of.as_ref()) {
+                Some(t) if t.as_str().is_empty() => {
+                    " (Prow aliases it to the service context \"\")".to_string()
+                }
+                Some(t) => format!(" (Prow aliases it to {t:?}, the service cluster)"),
+                // Not synthesized here (strict or kubectl merge); Prow's own loader would.
+                None => " (Prow's loader would alias it to its service context)".to_string(),
+            };
+            out.push(Finding::warning(
+                "no-default-context",
+                first_defaulted,
+                format!(
+                    "no context is named \"default\"{target}: {defaulted} job(s) without `cluster` \
+                     fall to the service cluster"
+                ),
+                "add a \"default\" context for build jobs, or set `cluster` on every job",
+            ));
+        }
+    }
+    for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+        if !used.contains_key(c.name.as_str()) && !set.is_prow_job_context(c) {
+            out.push(Finding::info(
+                "unused-context",
+                Some(c.origin.clone()),
+                format!("no job runs in context {:?}", c.name.as_str()),
+                "nothing to do if other Prow components use it; otherwise remove it",
+            ));
+        }
+    }
+}
+
+fn check_prow_config(
+    set: &ContextSet,
+    config: &JobConfig,
+    opts: LintOptions,
+    out: &mut Vec<Finding>,
+) {
+    let Some(pc) = &config.prow_config else {
+        return;
+    };
+    let known =
+        |name: &str| set.get(name).is_some() || set.disabled.iter().any(|d| d.as_str() == name);
+    if opts.explicit_credentials {
+        let fields = [
+            ("pod_namespace", &pc.pod_namespace),
+            ("prowjob_namespace", &pc.prowjob_namespace),
+        ];
+        for (which, field) in fields {
+            let Some(field) = field else { continue };
+            out.push(Finding::warning(
+                "namespace-with-explicit-credentials",
+                Some(field.origin.clone()),
+                format!(
+                    "{which} is set ({:?}) while using explicit credentials",
+                    field.value
+                ),
+                "unset it, and put the namespace on each context (the seed's migration step)",
+            ));
+        }
+    }
+    for d in &pc.disabled_clusters {
+        if !known(&d.value) {
+            out.push(Finding::warning(
+                "unknown-disabled-cluster",
+                Some(d.origin.clone()),
+                format!(
+                    "disabled_clusters names {:?}, which is not a loaded context",
+                    d.value
+                ),
+                "remove it from disabled_clusters, or fix the name",
+            ));
+        }
+    }
+    for entry in pc.allowed_clusters.iter().flatten() {
+        for c in entry.clusters.iter().flatten() {
+            if !known(&c.value) {
+                out.push(Finding::warning(
+                    "unknown-allowed-cluster",
+                    Some(c.origin.clone()),
+                    format!(
+                        "in_repo_config.allowed_clusters[{:?}] names {:?}, which is not a loaded context",
+                        entry.key.value, c.value
+                    ),
+                    "fix the name, or add the context",
+                ));
+            }
+        }
+    }
+}
