@@ -216,6 +216,19 @@ fn kubernetes_volume_layout_reads_each_file_once() {
     assert_eq!(&*jc.jobs[0].origin.file, root.join("jobs.yaml").as_path());
 }
 
+#[cfg(unix)]
+#[test]
+fn a_job_config_path_that_links_to_a_directory_is_read_with_a_warning() {
+    // Prow's filepath.Walk does not follow a link given as the root: it would read nothing.
+    let tmp = tempfile::tempdir().unwrap();
+    let link = tmp.path().join("job-config");
+    std::os::unix::fs::symlink(fixture("seed/jobs"), &link).unwrap();
+    let jc = prow::load(None, Some(&link)).unwrap();
+    assert_eq!(jc.jobs.len(), 4);
+    assert_eq!(codes(&jc), ["job-config-path-is-link"]);
+    assert_eq!(jc.findings[0].severity, Severity::Warning);
+}
+
 #[test]
 fn missing_paths_are_hard_errors_naming_the_path() {
     let missing = fixture("no-such-dir");

@@ -348,7 +348,7 @@ impl<'a> Reader<'a, '_> {
                     let origin = self.origin(&span);
                     out.push(Item::Job(origin, self.job()?));
                 }
-                Event::Scalar(..) if self.scalar(event, span.clone())?.text.is_none() => {
+                Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => {
                     out.push(Item::Null(self.origin(&span)));
                 }
                 _ => return Err(GiveUp),

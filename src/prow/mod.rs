@@ -1,11 +1,22 @@
 //! Prow's configuration as kubectl-prow needs it: the settings of `config.yaml` that decide
 //! where things run, and every static job with the context it runs in.
 //!
-//! [`load`] reads `--config-path` and `--job-config-path` with Prow's rules (see
-//! [`discover`](self::discover) for the walk) and returns a [`JobConfig`]. Problems inside
-//! files are [`Finding`]s and do not stop loading; only a path that cannot be used at all is
-//! an [`Error`]. This module knows nothing of kubeconfigs: placing jobs against contexts is
-//! the caller's business, through [`Job::effective_context`] and [`count_by_context`].
+//! [`load`] reads `--config-path` and `--job-config-path` as Prow's `ReadJobConfig` does:
+//!
+//! - a job-config file is read whatever its extension; a directory is walked recursively in
+//!   lexical order, without following links to directories;
+//! - names starting with `..` are skipped (directories whole); only `.yaml` and `.yml` names
+//!   are read (case-sensitive);
+//! - `.prowignore` files (gitignore syntax, nested ones too) exclude paths;
+//! - base names must be unique across the tree (Prow's `duplicated basename is not allowed`);
+//! - gzip files are decompressed; only a file's first YAML document is read; merge keys are
+//!   applied; a repeated key keeps its last value;
+//! - jobs written inline in `config.yaml` count too.
+//!
+//! Problems inside files are [`Finding`]s and do not stop loading (a file that does not load
+//! is one finding, and its jobs are left out); only a path that cannot be used at all is an
+//! [`Error`]. This module knows nothing of kubeconfigs: placing jobs against contexts is the
+//! caller's business, through [`Job::effective_context`] and [`count_by_context`].
 
 mod config;
 mod discover;
@@ -78,6 +89,18 @@ pub fn load(
             path: path.to_path_buf(),
             source,
         })?;
+        if meta.is_dir() && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) {
+            out.findings.push(Finding::warning(
+                "job-config-path-is-link",
+                Some(Origin::file(path)),
+                format!(
+                    "{} is a symbolic link to a directory: Prow's walk (filepath.Walk) does not \
+                     follow it and reads no jobs at all; read here through the link",
+                    path.display()
+                ),
+                "give Prow the directory itself, or a path ending in `/`",
+            ));
+        }
         let found = discover::discover(path, meta.is_dir());
         out.findings.extend(found.findings);
         work.extend(found.files.into_iter().map(|f| (f, Role::Jobs)));

@@ -394,11 +394,17 @@ pub(crate) fn push_job_fields(
 // ----------------------------------------------------------------------------------------
 // The YAML shapes. Unknown keys are skipped by serde without building values.
 
+/// A job list as written: an entry may be null.
+type JobList = Vec<Spanned<Option<RawJob>>>;
+
+/// A list of strings with their positions.
+type StringList = Vec<Spanned<String>>;
+
 /// The job lists of a file.
 struct RawJobs {
     presubmits: Option<RepoJobs>,
     postsubmits: Option<RepoJobs>,
-    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+    periodics: Option<JobList>,
 }
 
 /// A job-config file (Prow's `JobConfig`).
@@ -409,7 +415,7 @@ struct RawJobFile {
     #[serde(default)]
     postsubmits: Option<RepoJobs>,
     #[serde(default)]
-    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+    periodics: Option<JobList>,
 }
 
 /// Both file shapes hand over their job lists.
@@ -435,7 +441,7 @@ struct RawConfigFile {
     #[serde(default)]
     postsubmits: Option<RepoJobs>,
     #[serde(default)]
-    periodics: Option<Vec<Spanned<Option<RawJob>>>>,
+    periodics: Option<JobList>,
     #[serde(default)]
     pod_namespace: Option<Spanned<String>>,
     #[serde(default)]
@@ -449,7 +455,7 @@ struct RawConfigFile {
 #[derive(Deserialize)]
 struct RawInRepoConfig {
     #[serde(default)]
-    allowed_clusters: Option<Ordered<Spanned<String>, Option<Vec<Spanned<String>>>>>,
+    allowed_clusters: Option<Ordered<Spanned<String>, Option<StringList>>>,
 }
 
 /// One job; every other field of Prow's `JobBase` and friends is skipped.
@@ -469,12 +475,11 @@ struct RawJob {
 
 /// `presubmits`/`postsubmits`: repository key → job list, in written order. Keys are kept
 /// whole (`org/repo`, or a Gerrit URL such as `https://host/repo`); a null list is no jobs.
-struct RepoJobs(Vec<(String, Option<Vec<Spanned<Option<RawJob>>>>)>);
+struct RepoJobs(Vec<(String, Option<JobList>)>);
 
 impl<'de> Deserialize<'de> for RepoJobs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ordered::<String, Option<Vec<Spanned<Option<RawJob>>>>>::deserialize(d)
-            .map(|o| RepoJobs(o.0))
+        Ordered::<String, Option<JobList>>::deserialize(d).map(|o| RepoJobs(o.0))
     }
 }
 
