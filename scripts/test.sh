@@ -44,54 +44,74 @@ else
   say "Install Go 1.26 or newer to run them (see tests/realk8s/README.md)."
 fi
 
-stopped=false
-# Called from the traps below (shellcheck 0.9 cannot see that).
-# shellcheck disable=SC2317
-stop_clusters() {
-  $stopped && return 0
-  stopped=true
-  local t
-  t=$(now)
-  "$realk8s/down.sh" "$state" || say "warning: down.sh failed; check $state/pids"
-  say "clusters stopped in $(since "$t")"
+# Each long step runs in its own process group (job control on just for the launch), and the
+# script waits for it with `wait`, which a trapped signal interrupts. So SIGINT/SIGTERM take
+# effect at once: the step's whole group (go build, cargo and its test binaries, kubectl) gets
+# SIGTERM, then the EXIT trap stops the clusters. With a plain foreground command bash would run
+# the trap only after the command had finished.
+child=""
+run() {
+  set -m
+  "$@" &
+  child=$!
+  set +m
+  local rc=0
+  wait "$child" || rc=$?
+  child=""
+  return "$rc"
 }
+
+# The functions below are called from traps (shellcheck 0.9 cannot see that).
 # shellcheck disable=SC2317
-report() {
-  local t
+on_signal() {
+  if [[ -n $child ]]; then
+    kill -TERM -- "-$child" 2>/dev/null || true
+    wait "$child" 2>/dev/null || true
+  fi
+  exit "$1"
+}
+started=false
+# shellcheck disable=SC2317
+on_exit() {
+  if $started; then
+    local t
+    t=$(now)
+    "$realk8s/down.sh" "$state" || say "warning: down.sh failed; check $state/pids"
+    say "clusters stopped in $(since "$t")"
+  fi
   for t in "${timings[@]}"; do
     say "timing: $t"
   done
 }
+trap on_exit EXIT
+trap 'on_signal 130' INT
+trap 'on_signal 143' TERM
 
 if $clusters; then
   t=$(now)
-  "$realk8s/build.sh" || { say "error: building the Kubernetes binaries failed"; exit 1; }
+  run "$realk8s/build.sh" || { say "error: building the Kubernetes binaries failed"; exit 1; }
   timings+=("build Kubernetes binaries: $(since "$t")")
 fi
 
 # Compile the tests before starting the clusters: on a small machine compiling would slow the
 # start-up, and the clusters would sit idle during the compile anyway.
 t=$(now)
-cargo test --all-targets --locked --no-run "${cargo_args[@]}"
+run cargo test --all-targets --locked --no-run "${cargo_args[@]}"
 timings+=("cargo build (tests): $(since "$t")")
 
 if $clusters; then
-  # From here on, the clusters are stopped however this script ends. SIGKILL cannot be trapped:
-  # for that case up.sh starts a watcher that stops them once this process is gone.
-  trap 'stop_clusters; report' EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
+  # From here on the EXIT trap stops the clusters, however this script ends. SIGKILL cannot be
+  # trapped: for that case up.sh starts a watcher that stops them once this process is gone.
+  started=true
   t=$(now)
-  REALK8S_OWNER_PID=$$ "$realk8s/up.sh" "$state" || { say "error: starting the clusters failed"; exit 1; }
+  REALK8S_OWNER_PID=$$ run "$realk8s/up.sh" "$state" || { say "error: starting the clusters failed"; exit 1; }
   timings+=("start clusters: $(since "$t")")
   export KUBECTL_PROW_REALK8S=$state
   export KUBECTL_PROW_KUBECTL=$bin/kubectl
-else
-  trap report EXIT
 fi
 
 t=$(now)
 status=0
-cargo test --all-targets --locked "$@" || status=$?
+run cargo test --all-targets --locked "$@" || status=$?
 timings+=("cargo test: $(since "$t") (exit status $status)")
 exit "$status"

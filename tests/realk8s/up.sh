@@ -62,11 +62,38 @@ umask 077 # keys, tokens and kubeconfigs: owner only
 mkdir -p "$state"/{pids,logs,etcd-data,kubectl-cache} \
   "$state"/kubeconfigs/{split,merged,credentials,collide-context,collide-names}
 
+# Direct children of this script that are still running. A trap can run between `cmd &` and the
+# command that records its PID, so after a signal a component may be running unrecorded; as
+# long as this script lives it is still our child, which identifies it exactly (by PID).
+live_children() { # sets kids
+  local p line ppid_state
+  kids=()
+  for p in /proc/[0-9]*; do
+    read -r line <"$p/stat" 2>/dev/null || continue
+    ppid_state=${line##*) }
+    read -r -a ppid_state <<<"$ppid_state"
+    [[ ${ppid_state[1]} == "$$" && ${ppid_state[0]} != Z ]] && kids+=("${p#/proc/}")
+  done
+  [[ ${#kids[@]} -gt 0 ]]
+}
+stop_children() {
+  local kids i
+  live_children || return 0
+  kill -TERM "${kids[@]}" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    live_children || return 0
+    sleep 0.1
+  done
+  echo "realk8s up: killing unrecorded children that ignored SIGTERM: ${kids[*]}" >&2
+  kill -KILL "${kids[@]}" 2>/dev/null || true
+}
+
 ok=false
 on_exit() {
   if ! $ok; then
     echo "realk8s up: start-up failed; stopping what was started (logs kept in $state/logs)" >&2
     "$here/down.sh" "$state" || true
+    stop_children
   fi
 }
 trap on_exit EXIT
