@@ -76,19 +76,33 @@ fn read_tsv(path: &Path, columns: &[&str]) -> Vec<Vec<String>> {
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-    let (_, header) = lines.next().unwrap_or_else(|| panic!("{}: no header", path.display()));
-    assert_eq!(header.split('\t').collect::<Vec<_>>(), columns, "{}: header", path.display());
+    let (_, header) = lines
+        .next()
+        .unwrap_or_else(|| panic!("{}: no header", path.display()));
+    assert_eq!(
+        header.split('\t').collect::<Vec<_>>(),
+        columns,
+        "{}: header",
+        path.display()
+    );
     lines
         .map(|(n, l)| {
             let row: Vec<String> = l.split('\t').map(str::to_owned).collect();
-            assert_eq!(row.len(), columns.len(), "{}:{}: {l:?}", path.display(), n + 1);
+            assert_eq!(
+                row.len(),
+                columns.len(),
+                "{}:{}: {l:?}",
+                path.display(),
+                n + 1
+            );
             row
         })
         .collect()
 }
 
 fn run(cmd: &mut Command) -> Output {
-    cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
 }
 
 /// A kubectl isolated from the user's environment: explicit kubeconfig, own discovery cache.
@@ -107,25 +121,34 @@ fn kubectl(env: &Env, cache: &Path, kubeconfig: &Path, context: &str) -> Command
 /// Runs `f` over `items` on a few threads; each `kubectl` is its own process, so threads
 /// only wait on children.
 fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let workers = thread::available_parallelism().map_or(2, |n| n.get()).clamp(2, 4);
+    let workers = thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(2, 4);
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
     thread::scope(|s| {
         for _ in 0..workers {
-            s.spawn(|| loop {
-                let i = {
-                    let mut n = next.lock().unwrap();
-                    let i = *n;
-                    *n += 1;
-                    i
-                };
-                let Some(item) = items.get(i) else { break };
-                let r = f(item);
-                results.lock().unwrap()[i] = Some(r);
+            s.spawn(|| {
+                loop {
+                    let i = {
+                        let mut n = next.lock().unwrap();
+                        let i = *n;
+                        *n += 1;
+                        i
+                    };
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    results.lock().unwrap()[i] = Some(r);
+                }
             });
         }
     });
-    results.into_inner().unwrap().into_iter().map(Option::unwrap).collect()
+    results
+        .into_inner()
+        .unwrap()
+        .into_iter()
+        .map(Option::unwrap)
+        .collect()
 }
 
 #[test]
@@ -133,9 +156,20 @@ fn rbac_matrix_matches_kubectl_auth_can_i() {
     let Some(env) = realk8s_env() else { return };
     let cache = tempfile::tempdir().unwrap();
     let kubeconfig = env.path("REALK8S_KUBECONFIG_ALL");
-    let columns = ["context", "namespace", "group", "resource", "verb", "expected"];
+    let columns = [
+        "context",
+        "namespace",
+        "group",
+        "resource",
+        "verb",
+        "expected",
+    ];
     let rows = read_tsv(&env.path("REALK8S_MATRIX"), &columns);
-    assert!(rows.len() > 100, "the matrix looks truncated: {} rows", rows.len());
+    assert!(
+        rows.len() > 100,
+        "the matrix looks truncated: {} rows",
+        rows.len()
+    );
 
     let mismatches: Vec<String> = par_map(&rows, |row| {
         let [context, namespace, group, resource, verb, expected] = &row[..] else {
@@ -182,10 +216,15 @@ fn contexts_authenticate_as_the_documented_identities() {
     let Some(env) = realk8s_env() else { return };
     let cache = tempfile::tempdir().unwrap();
     let kubeconfig = env.path("REALK8S_KUBECONFIG_ALL");
-    let rows = read_tsv(&env.path("REALK8S_IDENTITIES"), &["context", "username", "group", "credential"]);
+    let rows = read_tsv(
+        &env.path("REALK8S_IDENTITIES"),
+        &["context", "username", "group", "credential"],
+    );
 
     let problems: Vec<String> = par_map(&rows, |row| {
-        let [context, username, group, _credential] = &row[..] else { unreachable!() };
+        let [context, username, group, _credential] = &row[..] else {
+            unreachable!()
+        };
         let out = run(kubectl(&env, cache.path(), &kubeconfig, context).args([
             "auth",
             "whoami",
@@ -201,7 +240,9 @@ fn contexts_authenticate_as_the_documented_identities() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         let (got_user, got_groups) = stdout.split_once('\n').unwrap_or((&stdout, ""));
         if got_user != username {
-            return Some(format!("{context}: authenticated as {got_user:?}, expected {username:?}"));
+            return Some(format!(
+                "{context}: authenticated as {got_user:?}, expected {username:?}"
+            ));
         }
         if group != "-" && !got_groups.contains(&format!("\"{group}\"")) {
             return Some(format!("{context}: groups {got_groups} lack {group:?}"));
@@ -211,7 +252,11 @@ fn contexts_authenticate_as_the_documented_identities() {
     .into_iter()
     .flatten()
     .collect();
-    assert!(problems.is_empty(), "identity mismatches:\n  {}", problems.join("\n  "));
+    assert!(
+        problems.is_empty(),
+        "identity mismatches:\n  {}",
+        problems.join("\n  ")
+    );
 }
 
 #[test]
@@ -222,7 +267,9 @@ fn service_and_build_are_separate_clusters_of_the_built_version() {
     assert_ne!(env.get("SERVICE_SERVER"), env.get("BUILD_SERVER"));
 
     let exists = |context: &str, args: &[&str]| -> bool {
-        let out = run(kubectl(&env, cache.path(), &admin, context).args(["get", "-o", "name"]).args(args));
+        let out = run(kubectl(&env, cache.path(), &admin, context)
+            .args(["get", "-o", "name"])
+            .args(args));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             out.status.success() || stderr.contains("NotFound"),
@@ -234,11 +281,23 @@ fn service_and_build_are_separate_clusters_of_the_built_version() {
     let expectations: [(&[&str], bool, bool); 3] = [
         (&["namespace", "prow"], true, false),
         (&["namespace", "test-pods"], false, true),
-        (&["customresourcedefinition", "prowjobs.prow.k8s.io"], true, false),
+        (
+            &["customresourcedefinition", "prowjobs.prow.k8s.io"],
+            true,
+            false,
+        ),
     ];
     for (object, on_service, on_build) in expectations {
-        assert_eq!(exists("service-admin", object), on_service, "{object:?} on the service cluster");
-        assert_eq!(exists("build-admin", object), on_build, "{object:?} on the build cluster");
+        assert_eq!(
+            exists("service-admin", object),
+            on_service,
+            "{object:?} on the service cluster"
+        );
+        assert_eq!(
+            exists("build-admin", object),
+            on_build,
+            "{object:?} on the build cluster"
+        );
     }
 
     // Both servers and kubectl report the release that was built (the version ldflags worked).
@@ -246,13 +305,21 @@ fn service_and_build_are_separate_clusters_of_the_built_version() {
     assert!(want.starts_with("v1."), "REALK8S_K8S_VERSION={want}");
     for context in ["service-admin", "build-admin"] {
         let out = run(kubectl(&env, cache.path(), &admin, context).args(["version", "-o", "json"]));
-        assert!(out.status.success(), "{context}: kubectl version: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{context}: kubectl version: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let json = String::from_utf8_lossy(&out.stdout);
         let versions: Vec<&str> = json
             .lines()
             .filter_map(|l| l.trim().strip_prefix("\"gitVersion\": \""))
             .map(|v| v.trim_end_matches([',', '"']))
             .collect();
-        assert_eq!(versions, [want, want], "{context}: client and server gitVersion in {json}");
+        assert_eq!(
+            versions,
+            [want, want],
+            "{context}: client and server gitVersion in {json}"
+        );
     }
 }
