@@ -112,6 +112,13 @@ fi
 
 t=$(now)
 status=0
-run cargo test --all-targets --locked "$@" || status=$?
+log=$repo/target/cargo-test.log
+mkdir -p "$repo/target"
+# Keep cargo's output (for the summary below) while showing it as it comes.
+run bash -c 'set -o pipefail; cargo test --all-targets --locked "${@:2}" 2>&1 | tee "$1"' _ "$log" "$@" || status=$?
 timings+=("cargo test: $(since "$t") (exit status $status)")
+# One closing line over every test binary (cargo prints one "test result" per binary, the last
+# of which may be a target with no tests).
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
 exit "$status"
