@@ -71,6 +71,7 @@ on_signal() {
   exit "$1"
 }
 started=false
+summary=""
 # shellcheck disable=SC2317
 on_exit() {
   if $started; then
@@ -82,6 +83,8 @@ on_exit() {
   for t in "${timings[@]}"; do
     say "timing: $t"
   done
+  # Last, so that it is the run's closing line.
+  if [[ -n $summary ]]; then echo "$summary"; fi
 }
 trap on_exit EXIT
 trap 'on_signal 130' INT
@@ -119,6 +122,6 @@ run bash -c 'set -o pipefail; cargo test --all-targets --locked "${@:2}" 2>&1 | 
 timings+=("cargo test: $(since "$t") (exit status $status)")
 # One closing line over every test binary (cargo prints one "test result" per binary, the last
 # of which may be a target with no tests).
-awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
-     END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+summary=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
+     END { printf "tests: %d passed, %d failed\n", p, f }' "$log")
 exit "$status"
