@@ -223,77 +223,59 @@ enum Dangling {
     Warn,
 }
 
-/// The seed's strict union.
+/// The seed's strict union: any name defined twice, anywhere, is an error.
 fn strict(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
-    let mut report = Report::default();
-    let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
-    for kind in Kind::ALL {
-        let map = kept.entry(kind).or_default();
-        for f in files {
-            for entry in f.entries(kind) {
-                if let Some(first) = map.get(&entry.name) {
-                    report.errors.push(format!(
-                        "{} {:?} is defined twice: {} and {} ({}); the strict union allows each \
-                         name once: rename or remove one (or use --merge kubectl to let the first win)",
-                        kind.singular(),
-                        entry.name,
-                        first.origin.display_line(),
-                        entry.origin.display_line(),
-                        same_or_differ(first, entry),
-                    ));
-                } else {
-                    map.insert(entry.name.clone(), entry.clone());
-                }
-            }
-        }
-    }
-    let current_context = first_current_context(files, &mut report);
-    let clusters = kept.remove(&Kind::Cluster).unwrap_or_default();
-    let users = kept.remove(&Kind::User).unwrap_or_default();
-    let contexts = kept.remove(&Kind::Context).unwrap_or_default();
-    check_reserved_cluster(clusters.values(), &mut report);
-    let contexts = contexts
-        .values()
-        .filter_map(|e| resolve(e, &clusters, &users, opts, Dangling::Error, &mut report))
-        .collect();
-    let set = assemble(
-        MergeMode::Strict,
-        files,
-        contexts,
-        clusters,
-        users,
-        current_context,
-        opts,
-    );
-    warn_unknown_current(&set, &mut report);
-    report.finish(set)
+    union(MergeMode::Strict, files, opts)
 }
 
 /// client-go's merge: a name defined twice in one file is an error, across files the first
 /// file wins; we warn about everything dropped.
 fn kubectl(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
+    union(MergeMode::Kubectl, files, opts)
+}
+
+/// The two merges that make one namespace of names (references may cross files); they differ
+/// only in what a second definition of a name is.
+fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     let mut report = Report::default();
     let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
     for kind in Kind::ALL {
         let map = kept.entry(kind).or_default();
         for f in files {
-            for entry in unique_in_file(f.entries(kind), kind, &mut report) {
-                if let Some(first) = map.get(&entry.name) {
-                    report.warn(format!(
-                        "{} {:?} at {} is ignored: {} defines it first and kubectl keeps the first \
-                         ({})",
-                        kind.singular(),
-                        entry.name,
-                        entry.origin.display_line(),
-                        first.origin.display_line(),
-                        same_or_differ(first, &entry),
+            let entries = match mode {
+                // The cross-file check below already names both places of an in-file repeat.
+                MergeMode::Strict => f.entries(kind).to_vec(),
+                _ => unique_in_file(f.entries(kind), kind, &mut report),
+            };
+            for entry in entries {
+                let Some(first) = map.get(&entry.name) else {
+                    map.insert(entry.name.clone(), entry);
+                    continue;
+                };
+                let (name, kind_name) = (&entry.name, kind.singular());
+                let (at_first, at_again) =
+                    (first.origin.display_line(), entry.origin.display_line());
+                let same = same_or_differ(first, &entry);
+                if mode == MergeMode::Strict {
+                    report.errors.push(format!(
+                        "{kind_name} {name:?} is defined twice: {at_first} and {at_again} ({same}); \
+                         the strict union allows each name once: rename or remove one (or use \
+                         --merge kubectl to let the first win)"
                     ));
                 } else {
-                    map.insert(entry.name.clone(), entry.clone());
+                    report.warn(format!(
+                        "{kind_name} {name:?} at {at_again} is ignored: {at_first} defines it first \
+                         and kubectl keeps the first ({same})"
+                    ));
                 }
             }
         }
     }
+    let dangling = if mode == MergeMode::Strict {
+        Dangling::Error
+    } else {
+        Dangling::Warn
+    };
     let current_context = first_current_context(files, &mut report);
     let clusters = kept.remove(&Kind::Cluster).unwrap_or_default();
     let users = kept.remove(&Kind::User).unwrap_or_default();
@@ -301,10 +283,10 @@ fn kubectl(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     check_reserved_cluster(clusters.values(), &mut report);
     let contexts = contexts
         .values()
-        .filter_map(|e| resolve(e, &clusters, &users, opts, Dangling::Warn, &mut report))
+        .filter_map(|e| resolve(e, &clusters, &users, opts, dangling, &mut report))
         .collect();
     let set = assemble(
-        MergeMode::Kubectl,
+        mode,
         files,
         contexts,
         clusters,
