@@ -66,3 +66,45 @@ impl PodServiceAccount {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mount() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("token"), "t").unwrap();
+        std::fs::write(dir.path().join("namespace"), "prow\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_projected_token_file_replaces_the_mounted_token() {
+        let dir = mount();
+        let projected = Path::new("/var/run/secrets/tokens/prow");
+        let sa = PodServiceAccount::from_parts(
+            Some("10.0.0.1".into()),
+            Some("443".into()),
+            dir.path(),
+            Some(projected),
+        )
+        .unwrap();
+        assert_eq!(sa.token_file, projected);
+        assert_eq!(sa.ca_file, dir.path().join("ca.crt"));
+        assert_eq!(sa.namespace.as_deref(), Some("prow"));
+    }
+
+    #[test]
+    fn not_a_pod_without_both_variables_and_the_token() {
+        let dir = mount();
+        assert!(
+            PodServiceAccount::from_parts(None, Some("443".into()), dir.path(), None).is_none()
+        );
+        assert!(PodServiceAccount::from_parts(Some("h".into()), None, dir.path(), None).is_none());
+        let empty = tempfile::tempdir().unwrap();
+        assert!(
+            PodServiceAccount::from_parts(Some("h".into()), Some("1".into()), empty.path(), None)
+                .is_none()
+        );
+    }
+}
