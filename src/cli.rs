@@ -66,6 +66,9 @@ pub enum Command {
     /// Print the merged configuration as one kubeconfig, secrets redacted
     #[command(after_help = crate::commands::view::AFTER_HELP)]
     View(crate::commands::view::ViewArgs),
+    /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
+    #[command(after_help = crate::commands::completion::AFTER_HELP)]
+    Completion(crate::commands::completion::CompletionArgs),
 }
 
 /// How `--merge` names the rules.

@@ -6,10 +6,16 @@ use kubectl_prow::cli::Cli;
 use kubectl_prow::{Error, commands, exit};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
-    let code = match commands::run(&cli, &mut out, &mut err) {
+    let args: Vec<String> = std::env::args().collect();
+    // kubectl's plugin completion protocol: the words are not a command line to parse.
+    let result = if args.get(1).map(String::as_str) == Some("__complete") {
+        commands::completion::complete(&args[2..], &mut out)
+    } else {
+        commands::run(&Cli::parse(), &mut out, &mut err)
+    };
+    let code = match result {
         Ok(code) => code,
         // `kubectl prow contexts | head` closes the pipe early; that is not a failure.
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,

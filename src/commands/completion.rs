@@ -1,0 +1,193 @@
+//! `kubectl prow completion`: shell completion scripts, and the `__complete` protocol that
+//! kubectl (1.26 and newer) uses for plugins through a `kubectl_complete-prow` executable.
+
+use std::io::Write;
+
+use clap::{Args, CommandFactory, ValueEnum};
+
+use crate::Result;
+use crate::cli::Cli;
+use crate::kubeconfig::{self, LoadOptions, MergeMode};
+
+pub const AFTER_HELP: &str = "\
+For `kubectl prow <TAB>` (kubectl 1.26 or newer looks for kubectl_complete-prow on PATH):
+  kubectl prow completion kubectl > kubectl_complete-prow
+  chmod +x kubectl_complete-prow && mv kubectl_complete-prow ~/.local/bin/
+For the kubectl-prow binary itself:
+  source <(kubectl-prow completion bash)
+Context names after --context and --prow-job-context come from the kubeconfigs on the
+command line (or $KUBECONFIG).";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// The kubectl_complete-prow script kubectl runs to complete `kubectl prow ...`
+    Kubectl,
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+    Elvish,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CompletionArgs {
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+/// The executable kubectl looks for: it passes the plugin's arguments and the word being
+/// completed, and reads one candidate per line, then `:<directive>`.
+const KUBECTL_SHIM: &str = "#!/bin/sh
+# kubectl_complete-prow: completion for `kubectl prow` (kubectl 1.26+ runs it from PATH).
+exec kubectl-prow __complete \"$@\"
+";
+
+pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<i32> {
+    use clap_complete::Shell as S;
+    let shell = match args.shell {
+        Shell::Kubectl => {
+            out.write_all(KUBECTL_SHIM.as_bytes())?;
+            return Ok(crate::exit::OK);
+        }
+        Shell::Bash => S::Bash,
+        Shell::Zsh => S::Zsh,
+        Shell::Fish => S::Fish,
+        Shell::Powershell => S::PowerShell,
+        Shell::Elvish => S::Elvish,
+    };
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "kubectl-prow", out);
+    Ok(crate::exit::OK)
+}
+
+/// Cobra's directives, which kubectl passes on to the shell.
+const NO_FILE_COMPLETION: u8 = 4;
+const DEFAULT_COMPLETION: u8 = 0;
+
+/// `kubectl-prow __complete ARGS... WORD`: candidates for WORD, one per line, then the
+/// directive. Never fails: a broken kubeconfig just means no context names.
+pub fn complete(words: &[String], out: &mut dyn Write) -> Result<i32> {
+    let (current, before) = match words.split_last() {
+        Some((last, rest)) => (last.as_str(), rest),
+        None => ("", &[][..]),
+    };
+    let previous = before.last().map(String::as_str).unwrap_or("");
+    let (candidates, directive): (Vec<String>, u8) = match previous {
+        "--context" | "--prow-job-context" => (context_names(before), NO_FILE_COMPLETION),
+        "--cluster" | "--user" => (
+            entry_names(before, previous == "--cluster"),
+            NO_FILE_COMPLETION,
+        ),
+        "--merge" => (words_of::<crate::cli::MergeArg>(), NO_FILE_COMPLETION),
+        "-o" | "--output" => (
+            ["table", "wide", "json", "yaml", "name", "text"]
+                .map(String::from)
+                .to_vec(),
+            NO_FILE_COMPLETION,
+        ),
+        "--kubeconfig"
+        | "--kubeconfig-dir"
+        | "--config-path"
+        | "--job-config-path"
+        | "--projected-token-file" => (Vec::new(), DEFAULT_COMPLETION),
+        _ if current.starts_with('-') => (flags(before), NO_FILE_COMPLETION),
+        _ => (subcommand_words(before), NO_FILE_COMPLETION),
+    };
+    for c in candidates.iter().filter(|c| c.starts_with(current)) {
+        writeln!(out, "{c}")?;
+    }
+    writeln!(out, ":{directive}")?;
+    Ok(crate::exit::OK)
+}
+
+fn words_of<E: ValueEnum>() -> Vec<String> {
+    E::value_variants()
+        .iter()
+        .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+        .collect()
+}
+
+/// The subcommand already on the line, if any.
+fn subcommand(before: &[String]) -> Option<clap::Command> {
+    let cmd = Cli::command();
+    before
+        .iter()
+        .find_map(|w| cmd.get_subcommands().find(|s| s.get_name() == w).cloned())
+}
+
+fn subcommand_words(before: &[String]) -> Vec<String> {
+    match subcommand(before) {
+        Some(sub) if sub.get_name() == "completion" => words_of::<Shell>(),
+        Some(_) => Vec::new(),
+        None => Cli::command()
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .map(|s| s.get_name().to_string())
+            .collect(),
+    }
+}
+
+fn flags(before: &[String]) -> Vec<String> {
+    let root = Cli::command();
+    let sub = subcommand(before);
+    let mut out: Vec<String> = root
+        .get_arguments()
+        .chain(sub.iter().flat_map(|s| s.get_arguments()))
+        .filter(|a| !a.is_hide_set())
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The kubeconfig flags already typed, as loader options; `$KUBECONFIG` otherwise.
+fn load_options(before: &[String]) -> LoadOptions {
+    let mut opts = LoadOptions::default().with_process_environment(None);
+    let mut words = before.iter();
+    while let Some(w) = words.next() {
+        let (flag, inline) = match w.split_once('=') {
+            Some((f, v)) => (f, Some(v.to_string())),
+            None => (w.as_str(), None),
+        };
+        let mut value = || inline.clone().or_else(|| words.next().cloned());
+        match flag {
+            "--kubeconfig" => opts.kubeconfigs.extend(value().map(Into::into)),
+            "--kubeconfig-dir" => opts.kubeconfig_dir = value().map(Into::into),
+            "--kubeconfig-suffix" => opts.kubeconfig_suffix = value(),
+            "--merge" => {
+                opts.merge = match value().as_deref() {
+                    Some("prow") => Some(MergeMode::Prow),
+                    Some("kubectl") => Some(MergeMode::Kubectl),
+                    _ => Some(MergeMode::Strict),
+                }
+            }
+            _ => {}
+        }
+    }
+    // Offer names even when the files collide: completion is no place to refuse.
+    if opts.merge != Some(MergeMode::Prow) {
+        opts.merge = Some(MergeMode::Kubectl);
+    }
+    opts
+}
+
+fn context_names(before: &[String]) -> Vec<String> {
+    kubeconfig::load(&load_options(before))
+        .map(|set| {
+            set.names()
+                .map(str::to_string)
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn entry_names(before: &[String], clusters: bool) -> Vec<String> {
+    kubeconfig::load(&load_options(before))
+        .map(|set| {
+            let entries = if clusters { &set.clusters } else { &set.users };
+            entries.iter().map(|e| e.name.clone()).collect()
+        })
+        .unwrap_or_default()
+}
