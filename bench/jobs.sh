@@ -116,7 +116,7 @@ for name in med:
               f"{cpu_med[name] / cpu_med['ours']:.1f}x CPU (median user+sys)")
 r = med["pyyaml-c"] / med["ours"]
 if r >= 10:
-    print(f"target met: PyYAML's C loader takes {r:.1f}x as long as ours (>= 10x)")
+    print(f"target met: PyYAML's C loader takes {r:.2f}x as long as ours (>= 10x)")
 else:
-    print(f"TARGET NOT MET: PyYAML's C loader takes only {r:.1f}x as long as ours (< 10x)")
+    print(f"TARGET NOT MET: PyYAML's C loader takes only {r:.2f}x as long as ours (< 10x)")
 PY
