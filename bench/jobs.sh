@@ -97,24 +97,26 @@ for i in range(runs):
     for name, argv in cmds.items():
         results[name].append(run_rusage(argv))
 
-print(f"\n{runs} runs each, interleaved; corpus {os.path.dirname(os.path.dirname(jobs))}")
+load = os.getloadavg()[0]
+print(f"\n{runs} runs each, interleaved; corpus {os.path.dirname(os.path.dirname(jobs))}; "
+      f"{os.cpu_count()} CPUs, load average {load:.2f} at the end")
 print(f"{'command':12s} {'median':>9s} {'min':>9s} {'max':>9s} {'cpu(med)':>9s} {'peak RSS':>10s}  rc")
-med = {}
+med, cpu_med = {}, {}
 for name, rs in results.items():
     walls = [r[0] for r in rs]
     med[name] = statistics.median(walls)
     rss = statistics.median(r[2] for r in rs) / 1024
-    cpu = statistics.median(r[3] for r in rs)
+    cpu = cpu_med[name] = statistics.median(r[3] for r in rs)
     rcs = sorted({r[1] for r in rs})
     print(f"{name:12s} {med[name]:8.3f}s {min(walls):8.3f}s {max(walls):8.3f}s {cpu:8.3f}s {rss:8.1f}MiB  {rcs}")
 print()
 for name in med:
     if name != "ours":
-        ratio = med[name] / med["ours"]
-        print(f"{name} / ours = {ratio:.1f}x")
+        print(f"{name} / ours = {med[name] / med['ours']:.1f}x wall (median), "
+              f"{cpu_med[name] / cpu_med['ours']:.1f}x CPU (median user+sys)")
 r = med["pyyaml-c"] / med["ours"]
 if r >= 10:
-    print(f"target met: PyYAML's C loader takes {r:.1f}x as long as ours (>= 10x)")
+    print(f"target met: PyYAML's C loader takes {r:.2f}x as long as ours (>= 10x)")
 else:
-    print(f"TARGET NOT MET: PyYAML's C loader takes only {r:.1f}x as long as ours (< 10x)")
+    print(f"TARGET NOT MET: PyYAML's C loader takes only {r:.2f}x as long as ours (< 10x)")
 PY

@@ -464,6 +464,7 @@ fn only_the_first_document_is_read_as_prow_does() {
     assert_eq!(names(&jc), ["first-document"]);
     assert_eq!(codes(&jc), ["multiple-documents"]);
     assert_eq!(jc.findings[0].severity, Severity::Warning);
+    assert_eq!(at(&jc.findings[0]).1, 4, "the second document's `---`");
 }
 
 #[test]

@@ -42,7 +42,7 @@ use crate::finding::Finding;
 use crate::source::Origin;
 
 /// Everything read from Prow's configuration.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct JobConfig {
     /// The settings of `--config-path`; `None` when no config path was given, or when the
     /// file could not be read as YAML (a finding then says why).

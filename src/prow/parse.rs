@@ -135,9 +135,10 @@ where
                             break;
                         };
                         let cut = document_start(text, cut as usize);
+                        let (line, column) = line_col_at(text.as_bytes(), cut);
                         findings.push(Finding::warning(
                             "multiple-documents",
-                            Some(origin_at(file, *location)),
+                            Some(Origin::new(file.clone(), line, column)),
                             "the file holds more than one YAML document; Prow reads only the first",
                             "move the other documents into files of their own",
                         ));
