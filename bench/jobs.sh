@@ -17,10 +17,12 @@ CONFIG="$CORPUS/config/prow/config.yaml"
 JOBS="$CORPUS/config/jobs"
 RUNS="${RUNS:-15}"
 
-# The command measured as "ours". Until `kubectl-prow jobs` exists this is the example
-# binary; later: OURS="target/release/kubectl-prow jobs --config-path $CONFIG --job-config-path $JOBS -o json"
-OURS="${OURS:-target/release/examples/load_jobs --config-path $CONFIG --job-config-path $JOBS}"
-OURS_BUILD="${OURS_BUILD:-cargo build --release --example load_jobs}"
+# The command measured as "ours": the whole `kubectl prow jobs` pipeline (read the Prow config
+# and job files, resolve every job against the loaded contexts, render JSON). OURS can name
+# another command, e.g. the library alone: target/release/examples/load_jobs --config-path ...
+KUBECONFIG_FILE="${KUBECONFIG_FILE:-bench/test-infra-kubeconfig.yaml}"
+OURS="${OURS:-target/release/kubectl-prow --kubeconfig $KUBECONFIG_FILE --config-path $CONFIG --job-config-path $JOBS jobs -o json}"
+OURS_BUILD="${OURS_BUILD:-cargo build --release --locked}"
 
 if [[ ! -d "$CORPUS" ]]; then
   echo "corpus not found: $CORPUS" >&2
