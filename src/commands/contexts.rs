@@ -265,5 +265,11 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
             row
         })
         .collect();
-    output::table(&headers, cells, no_headers, if wide { None } else { width })
+    output::table(
+        &headers,
+        cells,
+        no_headers,
+        if wide { None } else { width },
+        &["SOURCE", "SERVER", "USER", "CLUSTER", "NAMESPACE", "AUTH"],
+    )
 }

@@ -170,5 +170,6 @@ fn table(rows: &[JobRow], wide: bool, no_headers: bool) -> String {
         cells,
         no_headers,
         if wide { None } else { output::terminal_width() },
+        &["SOURCE", "REPO", "CONTEXT", "NAME"],
     )
 }
