@@ -206,6 +206,14 @@ impl Report {
         self.warnings.push(Warning(message));
     }
 
+    /// A reference to something missing: an error or a warning, as the rule says.
+    fn dangling(&mut self, policy: Dangling, message: String) {
+        match policy {
+            Dangling::Error => self.errors.push(message),
+            Dangling::Warn => self.warn(message),
+        }
+    }
+
     fn finish(self, mut set: ContextSet) -> Result<ContextSet> {
         if self.errors.is_empty() {
             set.warnings = self.warnings;
@@ -535,10 +543,7 @@ fn resolve(
     };
     let Some(cluster) = cluster else {
         let msg = format!("context {name:?} at {at} names no cluster; add `cluster:` to it");
-        match dangling {
-            Dangling::Error => report.errors.push(msg),
-            Dangling::Warn => report.warn(msg),
-        }
+        report.dangling(dangling, msg);
         return Some(context);
     };
     if cluster == IN_CLUSTER {
@@ -563,10 +568,7 @@ fn resolve(
                 "context {name:?} at {at} names cluster {cluster:?}, which no loaded file defines; \
                  add the cluster or fix the name"
             );
-            match dangling {
-                Dangling::Error => report.errors.push(msg),
-                Dangling::Warn => report.warn(msg),
-            }
+            report.dangling(dangling, msg);
         }
     }
     if let Some(user) = &user {
@@ -577,10 +579,7 @@ fn resolve(
                     "context {name:?} at {at} names user {user:?}, which no loaded file defines; \
                      add the user or fix the name"
                 );
-                match dangling {
-                    Dangling::Error => report.errors.push(msg),
-                    Dangling::Warn => report.warn(msg),
-                }
+                report.dangling(dangling, msg);
             }
         }
     }
