@@ -247,6 +247,32 @@ fn an_empty_file_is_an_empty_configuration() {
     assert_eq!(out.stdout.trim(), "[]");
 }
 
+#[test]
+fn a_second_yaml_document_is_refused_by_the_strict_union() {
+    let out = run(kp().args(["--kubeconfig", "multi-document.yaml", "contexts"]));
+    assert_eq!(out.code, 3);
+    assert_eq!(
+        out.stderr,
+        "error: multi-document.yaml:7: a second YAML document starts here; kubectl and Prow \
+         would silently read only the first: split it into separate files\n"
+    );
+}
+
+#[test]
+fn kubectls_rules_read_only_the_first_document_with_a_warning() {
+    let out = run(kp()
+        .env("KUBECONFIG", fixtures().join("multi-document.yaml"))
+        .args(["contexts", "-o", "name"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "a\n");
+    assert!(
+        out.stderr
+            .contains("multi-document.yaml:7: a second YAML document starts here; it is ignored"),
+        "{}",
+        out.stderr
+    );
+}
+
 // --- Relative paths -------------------------------------------------------------------------
 
 #[test]

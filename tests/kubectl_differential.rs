@@ -221,6 +221,7 @@ fn kubeconfig_variable_matches_kubectl() {
         vec![f("empty.yaml"), f("build01.yaml")],
         vec![f("duplicate-in-file.yaml"), f("service.yaml")],
         vec![f("collide-a.yaml"), f("build01.yaml")],
+        vec![f("multi-document.yaml"), f("service.yaml")],
     ];
     if let Some(corpus) = common::corpus() {
         let k = corpus.join("kubeconfig-cases");

@@ -22,6 +22,8 @@ pub struct KubeconfigFile {
     pub users: Vec<Entry>,
     /// `current-context`, `None` when absent or empty.
     pub current_context: Option<Sourced<String>>,
+    /// Where a second YAML document starts: client-go reads only the first one.
+    pub extra_document: Option<Origin>,
 }
 
 impl KubeconfigFile {
@@ -41,6 +43,7 @@ impl KubeconfigFile {
             contexts: vec![],
             users: vec![],
             current_context: None,
+            extra_document: None,
         }
     }
 }
@@ -120,13 +123,27 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
         path: path.display().to_string(),
         reason,
     };
-    let raw: Option<RawFile> =
-        serde_saphyr::from_str(text).map_err(|e| invalid(yaml_reason(&e)))?;
+    let (raw, extra_document) = match serde_saphyr::from_str::<Option<RawFile>>(text) {
+        Ok(raw) => (raw, None),
+        Err(first_error) => {
+            // Several documents: client-go (kubectl, Prow) reads the first and ignores the rest.
+            let docs: Vec<Option<RawFile>> = serde_saphyr::from_str_multiple(text)
+                .map_err(|_| invalid(yaml_reason(&first_error)))?;
+            if docs.len() < 2 {
+                return Err(invalid(yaml_reason(&first_error)));
+            }
+            let second = second_document_line(text).map(|line| Origin::new(path.clone(), line, 1));
+            (docs.into_iter().next().flatten(), second)
+        }
+    };
     let Some(raw) = raw else {
-        return Ok(KubeconfigFile::empty(path));
+        let mut file = KubeconfigFile::empty(path);
+        file.extra_document = extra_document;
+        return Ok(file);
     };
     let base = base_dir(&path);
     let mut file = KubeconfigFile::empty(path.clone());
+    file.extra_document = extra_document;
     for (kind, list) in [
         (Kind::Cluster, raw.clusters),
         (Kind::Context, raw.contexts),
@@ -171,6 +188,22 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             .map(|name| Sourced::new(name, origin))
     });
     Ok(file)
+}
+
+/// The line of the `---` that starts the second document (one that follows content).
+fn second_document_line(text: &str) -> Option<u32> {
+    let mut seen_content = false;
+    for (i, line) in text.lines().enumerate() {
+        let is_marker = line == "---" || line.starts_with("--- ");
+        if is_marker && seen_content {
+            return u32::try_from(i + 1).ok();
+        }
+        let trimmed = line.trim();
+        if !is_marker && !trimmed.is_empty() && !trimmed.starts_with('#') {
+            seen_content = true;
+        }
+    }
+    None
 }
 
 fn at(path: &Arc<Path>, loc: &serde_saphyr::Location) -> Origin {

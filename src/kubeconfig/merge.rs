@@ -246,6 +246,12 @@ fn kubectl(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
 /// only in what a second definition of a name is.
 fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     let mut report = Report::default();
+    let policy = if mode == MergeMode::Strict {
+        Dangling::Error
+    } else {
+        Dangling::Warn
+    };
+    check_extra_documents(files, policy, &mut report);
     let mut kept: HashMap<Kind, BTreeMap<String, Entry>> = HashMap::new();
     for kind in Kind::ALL {
         let map = kept.entry(kind).or_default();
@@ -279,11 +285,7 @@ fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Resul
             }
         }
     }
-    let dangling = if mode == MergeMode::Strict {
-        Dangling::Error
-    } else {
-        Dangling::Warn
-    };
+    let dangling = policy;
     let current_context = first_current_context(files, &mut report);
     let clusters = kept.remove(&Kind::Cluster).unwrap_or_default();
     let users = kept.remove(&Kind::User).unwrap_or_default();
@@ -309,6 +311,7 @@ fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Resul
 /// Prow's `LoadClusterConfigs`: every file on its own.
 fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     let mut report = Report::default();
+    check_extra_documents(files, Dangling::Warn, &mut report);
     let dir = opts
         .kubeconfig_dir
         .as_deref()
@@ -448,6 +451,24 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
     }
     set.contexts.push(service);
     Ok(())
+}
+
+/// A second YAML document in a kubeconfig: client-go reads the first and drops the rest without
+/// a word; the strict union refuses to guess.
+fn check_extra_documents(files: &[KubeconfigFile], policy: Dangling, report: &mut Report) {
+    for at in files.iter().filter_map(|f| f.extra_document.as_ref()) {
+        let what = format!("{}: a second YAML document starts here", at.display_line());
+        report.dangling(
+            policy,
+            match policy {
+                Dangling::Error => format!(
+                    "{what}; kubectl and Prow would silently read only the first: split it into \
+                     separate files"
+                ),
+                Dangling::Warn => format!("{what}; it is ignored, as kubectl and Prow ignore it"),
+            },
+        );
+    }
 }
 
 /// client-go refuses a file that names an entry twice (`duplicate name "c" in list`, checked
