@@ -261,7 +261,8 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
             "ms" => value / 1000.0,
             _ => return Err(bad()),
         };
-        total += Duration::from_secs_f64(secs);
+        let part = Duration::try_from_secs_f64(secs).map_err(|_| bad())?;
+        total = total.checked_add(part).ok_or_else(bad)?;
         rest = tail;
     }
     Ok(total)

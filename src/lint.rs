@@ -57,7 +57,9 @@ fn check_duplicate_endpoints(set: &ContextSet, out: &mut Vec<Finding>) {
     let mut groups: BTreeMap<(String, String, String), Vec<&crate::kubeconfig::Context>> =
         BTreeMap::new();
     for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
-        let Some(server) = c.server() else { continue };
+        let Some(server) = c.server().map(|s| crate::kubeconfig::view::redact_url(&s)) else {
+            continue;
+        };
         let key = (
             server,
             c.namespace.clone().unwrap_or_default(),
@@ -137,10 +139,20 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
         *used.entry(context).or_default() += 1;
         if !p.known {
             let disabled = set.disabled.iter().any(|d| d.as_str() == context);
-            let why = if disabled {
-                "is listed in disabled_clusters"
+            let (why, fix) = if disabled {
+                (
+                    "is listed in disabled_clusters",
+                    format!(
+                        "point the job at another context, or remove {context:?} from disabled_clusters"
+                    ),
+                )
             } else {
-                "is not loaded"
+                (
+                    "is not loaded",
+                    format!(
+                        "add a context named {context:?} to the kubeconfig files, or fix the job's `cluster:`"
+                    ),
+                )
             };
             let how = if job.cluster().is_some() {
                 "targets"
@@ -150,8 +162,11 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
             out.push(Finding::error(
                 "unknown-context",
                 Some(at),
-                format!("{} {how} context {context:?}, which {why}; Prow would end it in error", job_label(job)),
-                format!("add a context named {context:?} to the kubeconfig files, or fix the job's `cluster:`"),
+                format!(
+                    "{} {how} context {context:?}, which {why}; Prow would end it in error",
+                    job_label(job)
+                ),
+                fix,
             ));
             continue;
         }

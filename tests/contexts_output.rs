@@ -128,7 +128,8 @@ fn auth_column_names_each_method() {
 }
 
 /// Every secret value in auth-kinds.yaml, as written and as it would look decoded.
-const SECRETS: [&str; 10] = [
+const SECRETS: [&str; 11] = [
+    "s3cr3t-url-password",
     "s3cr3t-bearer-token-value",
     "s3cr3t-basic-password",
     "s3cr3t-exec-env-value",
@@ -162,7 +163,7 @@ fn no_secret_is_printed_by_any_output_but_view_raw() {
         }
     }
     let raw = run(kp().args(["--kubeconfig", "auth-kinds.yaml", "view", "--raw"]));
-    for secret in &SECRETS[..9] {
+    for secret in &SECRETS[..10] {
         assert!(raw.stdout.contains(secret), "--raw must print {secret}");
     }
 }

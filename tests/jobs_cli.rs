@@ -487,3 +487,53 @@ fn prow_mode_drops_disabled_clusters_from_config() {
         "build02 is disabled, so build01 stays current"
     );
 }
+
+#[test]
+fn disabled_clusters_apply_whatever_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("config.yaml"),
+        "disabled_clusters: [build01]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("jobs.yaml"),
+        "periodics:\n- name: p\n  cluster: build01\n  interval: 1h\n",
+    )
+    .unwrap();
+    let mut cmd = kp();
+    cmd.args([
+        "--kubeconfig",
+        "../lint/clean/kubeconfig.yaml",
+        "--config-path",
+    ])
+    .arg(dir.path().join("config.yaml"))
+    .arg("--job-config-path")
+    .arg(dir.path().join("jobs.yaml"))
+    .args(["lint", "-o", "json"]);
+    let rows = json_any_cmd(&mut cmd, 1);
+    let f = rows
+        .iter()
+        .find(|r| r["code"] == "unknown-context")
+        .expect("the job lands nowhere");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("which is listed in disabled_clusters"),
+        "{f}"
+    );
+    assert!(
+        f["fix"]
+            .as_str()
+            .unwrap()
+            .contains("remove \"build01\" from disabled_clusters"),
+        "{f}"
+    );
+}
+
+fn json_any_cmd(cmd: &mut assert_cmd::Command, code: i32) -> Vec<Value> {
+    let out = run(cmd);
+    assert_eq!(out.code, code, "{}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap()
+}

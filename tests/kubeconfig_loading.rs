@@ -97,23 +97,6 @@ fn a_name_defined_twice_in_one_file_is_an_error() {
 }
 
 #[test]
-fn the_same_file_given_twice_collides_with_itself() {
-    let out = run(kp().args([
-        "--kubeconfig",
-        "build01.yaml",
-        "--kubeconfig",
-        "build01.yaml",
-        "contexts",
-    ]));
-    assert_eq!(out.code, 3);
-    assert!(
-        out.stderr.contains("(the two definitions are identical)"),
-        "{}",
-        out.stderr
-    );
-}
-
-#[test]
 fn explicit_files_ignore_the_kubeconfig_variable() {
     let rows = contexts_json(
         kp().env("KUBECONFIG", fixtures().join("service.yaml"))
@@ -268,6 +251,119 @@ fn kubectls_rules_read_only_the_first_document_with_a_warning() {
     assert!(
         out.stderr
             .contains("multi-document.yaml:7: a second YAML document starts here; it is ignored"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_same_file_given_twice_is_said_once() {
+    let out = run(kp().args([
+        "--kubeconfig",
+        "build01.yaml",
+        "--kubeconfig",
+        "build01.yaml",
+        "contexts",
+    ]));
+    assert_eq!(out.code, 3);
+    assert_eq!(
+        out.stderr,
+        "error: build01.yaml is given twice (as --kubeconfig and as --kubeconfig build01.yaml); give each kubeconfig file once\n"
+    );
+    let out = run(kp().args([
+        "--kubeconfig",
+        "relative/kubeconfig.yaml",
+        "--kubeconfig-dir",
+        "relative",
+        "contexts",
+    ]));
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains(
+            "relative/kubeconfig.yaml is given twice (as --kubeconfig and as --kubeconfig-dir"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_repeated_key_is_refused_strictly_and_the_last_wins_under_kubectls_rules() {
+    let out = run(kp().args(["--kubeconfig", "duplicate-key.yaml", "contexts"]));
+    assert_eq!(out.code, 3);
+    assert_eq!(
+        out.stderr,
+        "error: duplicate-key.yaml:5: key `token` is written twice in one mapping; remove one (kubectl would silently keep the last)\n"
+    );
+    let out = run(kp()
+        .env("KUBECONFIG", fixtures().join("duplicate-key.yaml"))
+        .args(["view", "--raw"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("last-dup-token") && !out.stdout.contains("first-dup-token"));
+    assert!(
+        out.stderr
+            .contains("key `token` is written twice in one mapping; the last value is used"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_secret_written_as_a_number_is_refused_not_printed() {
+    for args in [
+        vec!["--kubeconfig", "numeric-secret.yaml", "view"],
+        vec!["--kubeconfig", "numeric-secret.yaml", "contexts"],
+    ] {
+        let out = run(kp().args(&args));
+        assert_eq!(out.code, 3);
+        assert_eq!(
+            out.stderr,
+            "error: numeric-secret.yaml: invalid kubeconfig YAML: line 2: user \"u\": `password` must be a string (quote the value); kubectl refuses it too\n"
+        );
+        assert!(!out.stdout.contains("123456"));
+    }
+}
+
+#[test]
+fn a_link_to_nothing_in_kubeconfig_variable_is_skipped_like_a_missing_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("dangling.yaml");
+    std::os::unix::fs::symlink("/nonexistent/kubeconfig", &link).unwrap();
+    let var = std::env::join_paths([link, fixtures().join("service.yaml")]).unwrap();
+    let out = run(kp().env("KUBECONFIG", var).args(["contexts", "-o", "name"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "service\n");
+}
+
+#[test]
+fn a_kubeconfig_variable_of_only_separators_loads_nothing_not_the_home_file() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join(".kube")).unwrap();
+    std::fs::copy(
+        fixtures().join("service.yaml"),
+        home.path().join(".kube/config"),
+    )
+    .unwrap();
+    let out = run(kp()
+        .env("HOME", home.path())
+        .env("KUBECONFIG", ":")
+        .args(["contexts", "-o", "name"]));
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr
+            .contains("no kubeconfig found: $KUBECONFIG names no existing file"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn minify_without_a_current_context_is_invalid_configuration() {
+    let out = run(kp().args(["--kubeconfig", "build02.yaml", "view", "--minify"]));
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("--minify needs a current context"),
         "{}",
         out.stderr
     );
@@ -585,6 +681,7 @@ fn usage_errors_exit_2() {
         vec!["--request-timeout", "soon", "contexts"],
         vec!["contexts", "-o", "xml"],
         vec!["--merge", "union", "contexts"],
+        vec!["--request-timeout", "99999999999999999999h", "contexts"],
     ] {
         let out = run(kp().args(&args));
         assert_eq!(out.code, 2, "{args:?}: {}", out.stderr);

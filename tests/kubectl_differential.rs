@@ -222,6 +222,7 @@ fn kubeconfig_variable_matches_kubectl() {
         vec![f("duplicate-in-file.yaml"), f("service.yaml")],
         vec![f("collide-a.yaml"), f("build01.yaml")],
         vec![f("multi-document.yaml"), f("service.yaml")],
+        vec![f("duplicate-key.yaml"), f("build01.yaml")],
     ];
     if let Some(corpus) = common::corpus() {
         let k = corpus.join("kubeconfig-cases");

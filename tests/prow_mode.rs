@@ -435,3 +435,79 @@ fn the_service_alias_is_shown_in_the_table() {
         "{first}"
     );
 }
+
+#[test]
+fn the_current_context_is_the_service_cluster_too() {
+    // "" aliases svc: svc is marked P, and presubmits there are warned about.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("k.yaml"), "clusters:\n- name: c\n  cluster: {server: https://svc.example.com}\n- name: b\n  cluster: {server: https://build.example.com}\ncontexts:\n- name: svc\n  context: {cluster: c}\n- name: build\n  context: {cluster: b}\ncurrent-context: svc\n").unwrap();
+    std::fs::write(dir.path().join("jobs.yaml"), "presubmits:\n  org/repo:\n  - name: pre-svc\n    cluster: svc\n  - name: pre-build\n    cluster: build\n").unwrap();
+    let rows = common::contexts_json_raw(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    let pj = |n: &str| common::row(&rows, n)["prowJobContext"].as_bool().unwrap();
+    assert!(pj("") && pj("svc") && pj("default"));
+    assert!(!pj("build"));
+    let out = run(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "--job-config-path",
+        "jobs.yaml",
+        "lint",
+    ]));
+    assert!(
+        out.stdout
+            .contains("1 presubmit(s) run in context \"svc\", the service cluster"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("no job runs in context \"svc\""),
+        "the service cluster is not unused: {}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_context_named_empty_is_replaced_by_prows_service_context() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("k.yaml"), "clusters:\n- name: c\n  cluster: {server: https://a.example.com}\n- name: d\n  cluster: {server: https://b.example.com}\ncontexts:\n- name: \"\"\n  context: {cluster: c}\n- name: x\n  context: {cluster: d}\ncurrent-context: x\n").unwrap();
+    let out = run(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let empties: Vec<_> = rows.iter().filter(|r| r["name"] == "").collect();
+    assert_eq!(empties.len(), 1);
+    assert_eq!(empties[0]["server"], "https://b.example.com");
+    assert!(
+        out.stderr
+            .contains("context \"\" at k.yaml:7 is replaced by Prow's service context"),
+        "{}",
+        out.stderr
+    );
+    let names = run(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "contexts",
+        "-o",
+        "name",
+    ]));
+    assert_eq!(names.stdout, "\"\"\ndefault\nx\n");
+}

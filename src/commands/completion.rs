@@ -72,17 +72,15 @@ pub fn complete(words: &[String], out: &mut dyn Write) -> Result<i32> {
         None => ("", &[][..]),
     };
     let previous = before.last().map(String::as_str).unwrap_or("");
+    // `--flag=value` completes like `--flag value`.
+    let (previous, current, prefix) = match current.split_once('=') {
+        Some((flag, value)) if flag.starts_with("--") => (flag, value, format!("{flag}=")),
+        _ => (previous, current, String::new()),
+    };
     let (candidates, directive): (Vec<String>, u8) = match previous {
         "--context" | "--prow-job-context" => (context_names(before), NO_FILE_COMPLETION),
         "--cluster" | "--user" => (
             entry_names(before, previous == "--cluster"),
-            NO_FILE_COMPLETION,
-        ),
-        "--merge" => (words_of::<crate::cli::MergeArg>(), NO_FILE_COMPLETION),
-        "-o" | "--output" => (
-            ["table", "wide", "json", "yaml", "name", "text"]
-                .map(String::from)
-                .to_vec(),
             NO_FILE_COMPLETION,
         ),
         "--kubeconfig"
@@ -90,14 +88,49 @@ pub fn complete(words: &[String], out: &mut dyn Write) -> Result<i32> {
         | "--config-path"
         | "--job-config-path"
         | "--projected-token-file" => (Vec::new(), DEFAULT_COMPLETION),
+        flag if flag.starts_with('-') && !current.starts_with('-') => {
+            match possible_values(before, flag) {
+                Some(values) => (values, NO_FILE_COMPLETION),
+                // A switch: what follows is a new word.
+                None => (subcommand_words(before), NO_FILE_COMPLETION),
+            }
+        }
         _ if current.starts_with('-') => (flags(before), NO_FILE_COMPLETION),
         _ => (subcommand_words(before), NO_FILE_COMPLETION),
     };
     for c in candidates.iter().filter(|c| c.starts_with(current)) {
-        writeln!(out, "{c}")?;
+        writeln!(out, "{prefix}{c}")?;
     }
     writeln!(out, ":{directive}")?;
     Ok(crate::exit::OK)
+}
+
+/// The values clap accepts for `flag` in the subcommand on the line (or globally); `None` when
+/// the flag takes no value from a fixed set (or is a switch).
+fn possible_values(before: &[String], flag: &str) -> Option<Vec<String>> {
+    let root = Cli::command();
+    let sub = subcommand(before);
+    let arg = sub
+        .iter()
+        .flat_map(|s| s.get_arguments())
+        .chain(root.get_arguments())
+        .find(|a| {
+            flag.strip_prefix("--")
+                .is_some_and(|l| a.get_long() == Some(l))
+                || flag.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
+                    && flag.len() == 2
+        })?
+        .clone();
+    if !arg.get_action().takes_values() {
+        return None;
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    Some(values)
 }
 
 fn words_of<E: ValueEnum>() -> Vec<String> {

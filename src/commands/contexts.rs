@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::Result;
 use crate::cli::{GlobalArgs, OutputArgs};
+use crate::kubeconfig::view::redact_url;
 use crate::kubeconfig::{Context, ContextSet};
 use crate::output::{self, Format};
 use crate::prow::{JobConfig, KindCounts};
@@ -81,7 +82,8 @@ impl ContextRow {
         ContextRow {
             name: c.name.to_string(),
             cluster: c.cluster.clone(),
-            server: c.server(),
+            // Credentials inside a URL are never printed.
+            server: c.server().map(|s| redact_url(&s)),
             namespace: c.namespace.clone(),
             user: c.user.clone(),
             auth: c.auth().to_string(),
@@ -134,7 +136,17 @@ pub fn run(
     let text = match args.output.output {
         Format::Json => output::json(&rows),
         Format::Yaml => output::yaml(&rows),
-        Format::Name => rows.iter().map(|r| format!("{}\n", r.name)).collect(),
+        // Prow's service context is named "": print it quoted rather than as a blank line.
+        Format::Name => rows
+            .iter()
+            .map(|r| {
+                if r.name.is_empty() {
+                    "\"\"\n".to_string()
+                } else {
+                    format!("{}\n", r.name)
+                }
+            })
+            .collect(),
         Format::Table | Format::Wide => {
             let wide = args.output.output == Format::Wide;
             table(

@@ -24,6 +24,8 @@ pub struct KubeconfigFile {
     pub current_context: Option<Sourced<String>>,
     /// Where a second YAML document starts: client-go reads only the first one.
     pub extra_document: Option<Origin>,
+    /// A mapping key written twice (the first found) and where: client-go keeps the last value.
+    pub duplicate_key: Option<Sourced<String>>,
 }
 
 impl KubeconfigFile {
@@ -44,6 +46,7 @@ impl KubeconfigFile {
             users: vec![],
             current_context: None,
             extra_document: None,
+            duplicate_key: None,
         }
     }
 }
@@ -123,12 +126,28 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
         path: path.display().to_string(),
         reason,
     };
-    let (raw, extra_document) = match serde_saphyr::from_str::<Option<RawFile>>(text) {
+    // client-go's YAML reader keeps the last value of a repeated key; so do we, after noting
+    // where the repeat is (the merge decides whether that is an error or a warning).
+    let mut duplicate_key = None;
+    let mut options = serde_saphyr::Options::default();
+    let mut parsed = serde_saphyr::from_str_with_options::<Option<RawFile>>(text, options.clone());
+    if let Err(e) = &parsed
+        && let Some(key) = duplicate_key_of(e)
+    {
+        let line = e
+            .location()
+            .map_or(0, |l| u32::try_from(l.line()).unwrap_or(u32::MAX));
+        duplicate_key = Some(Sourced::new(key, Origin::new(path.clone(), line, 0)));
+        options.duplicate_keys = serde_saphyr::options::DuplicateKeyPolicy::LastWins;
+        parsed = serde_saphyr::from_str_with_options(text, options.clone());
+    }
+    let (raw, extra_document) = match parsed {
         Ok(raw) => (raw, None),
         Err(first_error) => {
-            // Several documents: client-go (kubectl, Prow) reads the first and ignores the rest.
-            let docs: Vec<Option<RawFile>> = serde_saphyr::from_str_multiple(text)
-                .map_err(|_| invalid(yaml_reason(&first_error)))?;
+            // Several documents: client-go (kubectl, Prow) reads the first, ignores the rest.
+            let docs: Vec<Option<RawFile>> =
+                serde_saphyr::from_str_multiple_with_options(text, options)
+                    .map_err(|_| invalid(yaml_reason(&first_error)))?;
             if docs.len() < 2 {
                 return Err(invalid(yaml_reason(&first_error)));
             }
@@ -139,11 +158,13 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
     let Some(raw) = raw else {
         let mut file = KubeconfigFile::empty(path);
         file.extra_document = extra_document;
+        file.duplicate_key = duplicate_key;
         return Ok(file);
     };
     let base = base_dir(&path);
     let mut file = KubeconfigFile::empty(path.clone());
     file.extra_document = extra_document;
+    file.duplicate_key = duplicate_key;
     for (kind, list) in [
         (Kind::Cluster, raw.clusters),
         (Kind::Context, raw.contexts),
@@ -168,6 +189,13 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
                 return Err(invalid(format!(
                     "line {line}: {} {name:?}: `{}:` must be a mapping",
                     kind.singular(),
+                    kind.singular()
+                )));
+            }
+            if let Some(field) = non_string_field(kind, &body) {
+                return Err(invalid(format!(
+                    "line {line}: {} {name:?}: `{field}` must be a string (quote the value); \
+                     kubectl refuses it too",
                     kind.singular()
                 )));
             }
@@ -212,11 +240,56 @@ fn at(path: &Arc<Path>, loc: &serde_saphyr::Location) -> Origin {
 }
 
 /// serde-saphyr's message is several lines with a source snippet; keep the first line, which
-/// already says `line L column C: what`.
+/// already says `line L column C: what`, without advice meant for programmers.
 pub(crate) fn yaml_reason(err: &serde_saphyr::Error) -> String {
     let text = err.to_string();
     let first = text.lines().next().unwrap_or_default();
-    first.strip_prefix("error: ").unwrap_or(first).to_string()
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    first
+        .split_once(", set DuplicateKeyPolicy")
+        .or_else(|| first.split_once("; use from_str_multiple"))
+        .map_or(first, |(head, _)| head)
+        .to_string()
+}
+
+/// The key of a "duplicate mapping key" error.
+fn duplicate_key_of(err: &serde_saphyr::Error) -> Option<String> {
+    let text = err.to_string();
+    let first = text.lines().next()?;
+    let rest = first.split_once("duplicate mapping key: ")?.1;
+    Some(rest.split(',').next().unwrap_or(rest).trim().to_string())
+}
+
+/// Fields client-go types as strings: a number or a list there makes kubectl refuse the file
+/// ("cannot unmarshal number into Go struct field"), so it is refused here as well rather than
+/// coerced (and, for secrets, never printed by accident).
+fn non_string_field(kind: Kind, body: &Value) -> Option<&'static str> {
+    let fields: &[&'static str] = match kind {
+        Kind::Cluster => &[
+            "server",
+            "certificate-authority",
+            "certificate-authority-data",
+            "tls-server-name",
+            "proxy-url",
+        ],
+        Kind::User => &[
+            "token",
+            "tokenFile",
+            "client-certificate",
+            "client-certificate-data",
+            "client-key",
+            "client-key-data",
+            "username",
+            "password",
+            "as",
+        ],
+        Kind::Context => &["cluster", "user", "namespace"],
+    };
+    let map = body.as_object()?;
+    fields
+        .iter()
+        .find(|f| map.get(**f).is_some_and(|v| !v.is_string() && !v.is_null()))
+        .copied()
 }
 
 /// The directory relative paths in a file are resolved against: the file's own directory,

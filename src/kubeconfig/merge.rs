@@ -116,15 +116,17 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             let found =
                 sources::kubectl_default(opts.kubeconfig_var.as_ref(), opts.home.as_deref());
             if found.is_empty() {
-                warnings.push(Warning(
-                    "no kubeconfig found: $KUBECONFIG names no existing file and ~/.kube/config \
-                     does not exist"
-                        .to_string(),
-                ));
+                let why = if opts.kubeconfig_var.as_ref().is_some_and(|v| !v.is_empty()) {
+                    "$KUBECONFIG names no existing file"
+                } else {
+                    "$KUBECONFIG is not set and ~/.kube/config does not exist"
+                };
+                warnings.push(Warning(format!("no kubeconfig found: {why}")));
             }
             found
         }
     };
+    reject_repeated_files(&candidates)?;
     let files = read_all(&candidates)?;
     let mut set = match mode {
         MergeMode::Strict => strict(&files, opts)?,
@@ -144,10 +146,47 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             set
         }
     };
+    if mode != MergeMode::Prow {
+        // Prow drops the contexts `disabled_clusters` names whichever way it loaded them.
+        let (gone, kept) = std::mem::take(&mut set.contexts)
+            .into_iter()
+            .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
+        set.contexts = kept;
+        set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
+    }
     warnings.append(&mut set.warnings);
     set.warnings = warnings;
     set.contexts.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(set)
+}
+
+/// The same file named twice (say `--kubeconfig dir/a.yaml` and `--kubeconfig-dir dir`) would
+/// collide with itself entry by entry; say what really happened, once.
+fn reject_repeated_files(candidates: &[Candidate]) -> Result<()> {
+    let mut seen: HashMap<PathBuf, &Candidate> = HashMap::new();
+    let mut errors = Vec::new();
+    for c in candidates {
+        let Ok(real) = std::fs::canonicalize(&c.path) else {
+            continue;
+        };
+        match seen.get(&real) {
+            Some(first) => errors.push(format!(
+                "{} is given twice (as {} and as {} {}); give each kubeconfig file once",
+                shown(&c.path),
+                first.flag,
+                c.flag,
+                shown(&c.path)
+            )),
+            None => {
+                seen.insert(real, c);
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidConfig(errors))
+    }
 }
 
 /// Reads every candidate, collecting all failures so that one run reports them all. Parsing is
@@ -442,6 +481,19 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
             }
         }
     };
+    if let Some(pos) = set
+        .contexts
+        .iter()
+        .position(|c| c.name == *PROW_SERVICE_CONTEXT)
+    {
+        // Prow's mergeConfigs overwrites ret[""]: a context of that name in a file is lost.
+        let lost = set.contexts.remove(pos);
+        set.warnings.push(Warning(format!(
+            "context \"\" at {} is replaced by Prow's service context, as Prow replaces it; \
+             give it a name",
+            lost.origin.display_line()
+        )));
+    }
     if set.get(DEFAULT_CONTEXT).is_none() {
         set.contexts.push(Context {
             name: ContextName::new(DEFAULT_CONTEXT),
@@ -456,6 +508,24 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
 /// A second YAML document in a kubeconfig: client-go reads the first and drops the rest without
 /// a word; the strict union refuses to guess.
 fn check_extra_documents(files: &[KubeconfigFile], policy: Dangling, report: &mut Report) {
+    for dup in files.iter().filter_map(|f| f.duplicate_key.as_ref()) {
+        let what = format!(
+            "{}: key `{}` is written twice",
+            dup.origin.display_line(),
+            dup.value
+        );
+        report.dangling(
+            policy,
+            match policy {
+                Dangling::Error => format!(
+                    "{what} in one mapping; remove one (kubectl would silently keep the last)"
+                ),
+                Dangling::Warn => {
+                    format!("{what} in one mapping; the last value is used, as kubectl does")
+                }
+            },
+        );
+    }
     for at in files.iter().filter_map(|f| f.extra_document.as_ref()) {
         let what = format!("{}: a second YAML document starts here", at.display_line());
         report.dangling(

@@ -263,7 +263,15 @@ impl ContextSet {
     /// context, or an alias Prow synthesized for it.
     pub fn is_prow_job_context(&self, context: &Context) -> bool {
         match &self.prow_job_context {
-            Some(pj) => context.name == *pj,
+            // Prow's `""` and what it aliases are one cluster: a job naming either runs there.
+            Some(pj) => {
+                context.name == *pj
+                    || context.alias_of.as_ref() == Some(pj)
+                    || self
+                        .get(pj.as_str())
+                        .and_then(|p| p.alias_of.as_ref())
+                        .is_some_and(|target| *target == context.name)
+            }
             // No named one: the seed says ProwJobs live where the pod's ServiceAccount points.
             None => self.mode != MergeMode::Prow && context.is_in_cluster(),
         }

@@ -85,23 +85,22 @@ fn dir_entries(dir: &Path, suffix: &str) -> Result<Vec<Candidate>> {
 /// empty entries dropped, duplicates removed (first kept) and missing files skipped; when the
 /// variable is unset or empty, `~/.kube/config` if it exists.
 pub fn kubectl_default(kubeconfig_var: Option<&OsString>, home: Option<&Path>) -> Vec<Candidate> {
-    let from_env: Vec<PathBuf> = kubeconfig_var
-        .map(|v| std::env::split_paths(v).collect())
-        .unwrap_or_default();
-    let from_env: Vec<PathBuf> = from_env
-        .into_iter()
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    if !from_env.is_empty() {
+    // client-go uses the variable whenever it is non-empty, even if every entry in it is
+    // empty (`KUBECONFIG=:` loads nothing); only an unset or empty variable means the home file.
+    if let Some(var) = kubeconfig_var.filter(|v| !v.is_empty()) {
+        let from_env: Vec<PathBuf> = std::env::split_paths(var)
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
         let mut seen = Vec::new();
         for path in from_env {
             if !seen.contains(&path) {
                 seen.push(path);
             }
         }
+        // os.Stat: a link to nothing is a missing file, skipped like one.
         return seen
             .into_iter()
-            .filter(|p| fs::symlink_metadata(p).is_ok())
+            .filter(|p| fs::metadata(p).is_ok())
             .map(|path| Candidate {
                 path,
                 flag: "KUBECONFIG",

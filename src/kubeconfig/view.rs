@@ -30,8 +30,10 @@ pub fn view(set: &ContextSet, opts: ViewOptions) -> Result<Value> {
     let current = set.current_context.as_ref().map(|c| c.value.as_str());
     if opts.minify {
         let Some(current) = current else {
-            return Err(Error::Usage(
-                "--minify needs a current context: set current-context or pass --context".into(),
+            return Err(Error::UnknownName(
+                "--minify needs a current context, and none is set: set current-context in a \
+                 kubeconfig file or pass --context"
+                    .into(),
             ));
         };
         contexts.retain(|c| c.name == *current);
@@ -154,13 +156,19 @@ pub fn redact(kind: Kind, body: &mut Value) {
     let Some(map) = body.as_object_mut() else {
         return;
     };
+    // Whatever the value's type: a secret written as a number is still a secret.
     let omit = |map: &mut Map<String, Value>, key: &str, with: &str| {
         if let Some(v) = map.get_mut(key)
-            && v.as_str().is_some_and(|s| !s.is_empty())
+            && !(v.is_null() || v.as_str() == Some(""))
         {
             *v = Value::String(with.into());
         }
     };
+    for key in ["server", "proxy-url"] {
+        if let Some(Value::String(url)) = map.get_mut(key) {
+            *url = redact_url(url);
+        }
+    }
     match kind {
         Kind::Cluster => omit(map, "certificate-authority-data", DATA_OMITTED),
         Kind::User => {
@@ -188,6 +196,18 @@ pub fn redact(kind: Kind, body: &mut Value) {
             }
         }
         Kind::Context => {}
+    }
+}
+
+/// `https://user:password@host` → `https://REDACTED@host`: credentials in a URL are secrets too.
+pub fn redact_url(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}://{REDACTED}{}", &rest[at..]),
+        None => url.to_string(),
     }
 }
 
