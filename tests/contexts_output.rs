@@ -242,3 +242,11 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(status.code().is_some(), "killed by a signal: {status:?}");
 }
+
+#[test]
+fn view_warns_that_in_cluster_contexts_do_not_load_elsewhere() {
+    let out = run(kp().args(["--kubeconfig", "seed-custom-namespace.yaml", "view"]));
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
+    assert!(out.stderr.contains("warning: context \"default\" (seed-custom-namespace.yaml:4) uses the in-cluster pseudo-cluster"), "{}", out.stderr);
+}

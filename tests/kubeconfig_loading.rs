@@ -215,6 +215,10 @@ fn invalid_yaml_names_file_line_and_column() {
 fn wrong_types_are_invalid_configuration() {
     let out = run(kp().args(["--kubeconfig", "wrong-type.yaml", "contexts"]));
     assert_eq!(out.code, 3);
+    assert_eq!(
+        out.stderr,
+        "error: wrong-type.yaml: invalid kubeconfig YAML: line 2 column 3: expected a list (`- ...` items)\n"
+    );
     assert!(
         out.stderr
             .contains("wrong-type.yaml: invalid kubeconfig YAML: line 2"),

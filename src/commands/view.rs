@@ -48,6 +48,19 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<i32> {
     let set = super::load_contexts(global, err)?;
+    for c in set
+        .contexts
+        .iter()
+        .filter(|c| c.is_in_cluster() && c.alias_of.is_none())
+    {
+        writeln!(
+            err,
+            "warning: context {:?} ({}) uses the in-cluster pseudo-cluster: kubectl and today's \
+             Prow cannot load it from a file (Prow needs no context for its own ServiceAccount)",
+            c.name.as_str(),
+            c.origin.display_line()
+        )?;
+    }
     let doc = view(
         &set,
         ViewOptions {

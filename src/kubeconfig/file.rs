@@ -245,11 +245,21 @@ pub(crate) fn yaml_reason(err: &serde_saphyr::Error) -> String {
     let text = err.to_string();
     let first = text.lines().next().unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    first
+    let first = first
         .split_once(", set DuplicateKeyPolicy")
         .or_else(|| first.split_once("; use from_str_multiple"))
-        .map_or(first, |(head, _)| head)
-        .to_string()
+        .map_or(first, |(head, _)| head);
+    // The parser's words for the shapes a kubeconfig needs, in an operator's words.
+    [
+        ("expected sequence start", "expected a list (`- ...` items)"),
+        (
+            "expected mapping start",
+            "expected a mapping (`key: value` lines)",
+        ),
+        ("expected string scalar", "expected a string"),
+    ]
+    .iter()
+    .fold(first.to_string(), |text, (from, to)| text.replace(from, to))
 }
 
 /// The key of a "duplicate mapping key" error.
