@@ -2,7 +2,7 @@
 //! context exists. The step between loading (kubeconfig, Prow config) and checking (lint).
 
 use crate::kubeconfig::ContextSet;
-use crate::prow::{ContextCounts, Job, count_by_context};
+use crate::prow::Job;
 
 /// One job and the context it lands in.
 #[derive(Clone, Debug)]
@@ -34,9 +34,4 @@ pub fn place<'a>(jobs: &'a [Job], set: &ContextSet, explicit_credentials: bool) 
             }
         })
         .collect()
-}
-
-/// Jobs per context and kind (jobs without a context are counted apart).
-pub fn counts(jobs: &[Job], explicit_credentials: bool) -> ContextCounts {
-    count_by_context(jobs, explicit_credentials)
 }

@@ -174,7 +174,7 @@ pub fn rows(
         .map(|c| ContextRow::new(set, c))
         .collect();
     let Some(config) = config else { return rows };
-    let counts = crate::placement::counts(&config.jobs, explicit_credentials);
+    let counts = crate::prow::count_by_context(&config.jobs, explicit_credentials);
     for row in &mut rows {
         row.jobs = Some(
             counts

@@ -137,27 +137,29 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
         MergeMode::Prow => {
             let mut set = kubectl(&files, opts)?;
             set.mode = MergeMode::Prow;
-            let (gone, kept) = std::mem::take(&mut set.contexts)
-                .into_iter()
-                .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
-            set.contexts = kept;
-            set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
+            // Before synthesis: Prow removes disabled contexts, then picks its service context.
+            drop_disabled(&mut set, opts);
             prow_synthesize(&mut set, opts)?;
             set
         }
     };
     if mode != MergeMode::Prow {
         // Prow drops the contexts `disabled_clusters` names whichever way it loaded them.
-        let (gone, kept) = std::mem::take(&mut set.contexts)
-            .into_iter()
-            .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
-        set.contexts = kept;
-        set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
+        drop_disabled(&mut set, opts);
     }
     warnings.append(&mut set.warnings);
     set.warnings = warnings;
     set.contexts.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(set)
+}
+
+/// Removes the contexts Prow's `disabled_clusters` names, remembering which.
+fn drop_disabled(set: &mut ContextSet, opts: &LoadOptions) {
+    let (gone, kept) = std::mem::take(&mut set.contexts)
+        .into_iter()
+        .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
+    set.contexts = kept;
+    set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
 }
 
 /// The same file named twice (say `--kubeconfig dir/a.yaml` and `--kubeconfig-dir dir`) would
