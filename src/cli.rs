@@ -66,6 +66,9 @@ pub enum Command {
     /// Print the merged configuration as one kubeconfig, secrets redacted
     #[command(after_help = crate::commands::view::AFTER_HELP)]
     View(crate::commands::view::ViewArgs),
+    /// Ask each context's API server whether Prow may do its work there
+    #[command(name = "check-rbac", after_help = crate::commands::check_rbac::AFTER_HELP)]
+    CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
     /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
     #[command(after_help = crate::commands::completion::AFTER_HELP)]
     Completion(crate::commands::completion::CompletionArgs),
@@ -117,9 +120,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, help_heading = "Kubeconfig")]
     pub merge: Option<MergeArg>,
 
-    /// The name of the kubeconfig context to use
+    /// The name of the kubeconfig context to use (check-rbac: repeat to check several)
     #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
-    pub context: Option<String>,
+    pub context: Vec<String>,
 
     /// The name of the kubeconfig cluster to use (changes the current context)
     #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
@@ -139,10 +142,11 @@ pub struct GlobalArgs {
     )]
     pub namespace: Option<String>,
 
-    /// How long to wait for one server request; 0 means no limit (e.g. 1s, 2m, 3h)
-    #[arg(long, global = true, value_name = "DURATION", default_value = "0",
+    /// How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no
+    /// limit (e.g. 1s, 2m, 3h)
+    #[arg(long, global = true, value_name = "DURATION",
           value_parser = parse_duration, help_heading = "Kubeconfig")]
-    pub request_timeout: Duration,
+    pub request_timeout: Option<Duration>,
 
     /// Username to impersonate for the operation
     #[arg(
@@ -212,7 +216,8 @@ impl GlobalArgs {
 
     pub fn overrides(&self) -> Overrides {
         Overrides {
-            context: self.context.clone(),
+            // pflag's rule for a repeated string flag: the last one wins.
+            context: self.context.last().cloned(),
             cluster: self.cluster.clone(),
             user: self.user.clone(),
             namespace: self.namespace.clone(),

@@ -13,6 +13,7 @@ pub mod lint;
 pub mod output;
 pub mod placement;
 pub mod prow;
+pub mod rbac;
 pub mod source;
 
 pub use error::{Error, Result};

@@ -94,9 +94,9 @@ pub fn run(
     super::print_findings(&config.findings, err)?;
     // --context selects jobs here; it may name a context that is not loaded (that is what
     // --unknown finds), so it is not applied as kubectl's context override.
-    let filter_context = global.context.clone();
+    let filter_context = global.context.last().cloned();
     let loading = GlobalArgs {
-        context: None,
+        context: Vec::new(),
         ..global.clone()
     };
     let set = super::load_contexts_disabling(&loading, config.prow_config.as_ref(), err)?;

@@ -1,5 +1,6 @@
 //! One file per subcommand: each wires library calls to output and returns an exit code.
 
+pub mod check_rbac;
 pub mod completion;
 pub mod contexts;
 pub mod jobs;
@@ -21,6 +22,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::Jobs(args) => jobs::run(&cli.global, args, out, err),
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
+        Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
     }
 }

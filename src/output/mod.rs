@@ -1,6 +1,8 @@
 //! Rendering: kubectl-style tables (fitted to the terminal), JSON and YAML. Knows nothing about
 //! where the data came from beyond what the rows carry.
 
+pub mod rbac;
+
 use std::fmt;
 
 use serde::Serialize;
@@ -142,4 +144,21 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
 
 pub fn yaml<T: Serialize>(value: &T) -> String {
     serde_saphyr::to_string(value).expect("serializable output")
+}
+
+/// A value from a user's file or a server, made safe for a terminal: control characters
+/// (escape sequences among them) are written as Rust escapes, as fd and ripgrep do.
+pub fn sanitize(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -2,6 +2,8 @@
 //! test sees the developer's own kubeconfig or a pod it happens to run in.
 #![allow(dead_code)]
 
+pub mod fault;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -80,4 +82,26 @@ pub fn contexts_json_raw(cmd: &mut Command) -> Vec<serde_json::Value> {
     let out = run(cmd);
     assert_eq!(out.code, 0, "stderr: {}", out.stderr);
     serde_json::from_str(&out.stdout).unwrap()
+}
+
+/// The real clusters' env file (`$KUBECTL_PROW_REALK8S/env`, written by tests/realk8s/up.sh),
+/// or `None` when they are not running. Under CI a missing cluster fails the test instead.
+pub fn realk8s() -> Option<std::collections::BTreeMap<String, String>> {
+    let Some(state) = std::env::var_os("KUBECTL_PROW_REALK8S").filter(|s| !s.is_empty()) else {
+        if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+            panic!("KUBECTL_PROW_REALK8S is not set but CI is: run the suite with scripts/test.sh");
+        }
+        eprintln!("skipping: real clusters not started (run scripts/test.sh)");
+        return None;
+    };
+    let path = Path::new(&state).join("env");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    Some(
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+    )
 }

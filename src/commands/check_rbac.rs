@@ -1,0 +1,221 @@
+//! `kubectl prow check-rbac`: ask every context's API server, at once, whether Prow may do its
+//! work there.
+
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Write};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+
+use crate::cli::{GlobalArgs, OutputArgs};
+use crate::output::rbac::By;
+use crate::output::{self, Format};
+use crate::rbac::client::Impersonation;
+use crate::rbac::run::Via;
+use crate::rbac::{self, Component, Plan, PlanOptions, RunOptions};
+use crate::{Error, Result};
+
+pub const AFTER_HELP: &str = "\
+Which contexts: every loaded context; with --config-path/--job-config-path, the contexts
+jobs run in plus the ProwJob context; with --context (repeatable), just those.
+Where: pods in each context's namespace, ProwJobs in the ProwJob context's namespace; under
+--merge prow, or when a context has none, Prow's pod_namespace / prowjob_namespace. -n
+overrides both.
+What: the verbs each Prow component needs (--component), one SelfSubjectAccessReview each.
+Cells: yes (allowed), no (denied), no:VERBS (those verbs denied; by component,
+ALLOWED/ASKED), ? (not answered), - (not asked). IDENTITY is who the server says the context is (sa:NS:NAME for a
+ServiceAccount).
+Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
+4 a context could not be asked (4 wins over 1).
+
+Examples:
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac
+  kubectl prow --kubeconfig build.yaml --kubeconfig service.yaml \\
+      --prow-job-context service check-rbac --by component
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path jobs/ check-rbac -o json
+  kubectl prow --kubeconfig prow.yaml check-rbac --in-cluster-via admin \\
+      --service-account prow/prow-controller-manager
+  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// A column per resource (pods, pods/log, events, prowjobs)
+    Resource,
+    /// A column per Prow component
+    Component,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckRbacArgs {
+    /// Only what this Prow component needs (repeatable) [default: all]
+    #[arg(long = "component", value_enum, value_name = "NAME")]
+    pub components: Vec<Component>,
+    /// Table columns
+    #[arg(long, value_enum, default_value_t = ByArg::Resource)]
+    pub by: ByArg,
+    /// Print a Role and RoleBinding granting each identity what it was denied (YAML for
+    /// kubectl apply -f -) instead of the table
+    #[arg(long)]
+    pub suggest: bool,
+    /// Check in-cluster contexts from outside the pod: send SubjectAccessReviews for
+    /// --service-account through this context
+    #[arg(long, value_name = "CONTEXT", requires = "service_account")]
+    pub in_cluster_via: Option<String>,
+    /// The pod's ServiceAccount, NAMESPACE/NAME (with --in-cluster-via)
+    #[arg(long, value_name = "NAMESPACE/NAME", requires = "in_cluster_via",
+          value_parser = parse_service_account)]
+    pub service_account: Option<(String, String)>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+fn parse_service_account(s: &str) -> std::result::Result<(String, String), String> {
+    match s.split_once('/') {
+        Some((ns, name)) if !ns.is_empty() && !name.is_empty() && !name.contains('/') => {
+            Ok((ns.to_string(), name.to_string()))
+        }
+        _ => Err(format!("{s:?}: use NAMESPACE/NAME")),
+    }
+}
+
+/// The per-context deadline when --request-timeout is not given.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub fn run(
+    global: &GlobalArgs,
+    args: &CheckRbacArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    if args.output.output == Format::Name {
+        return Err(Error::Usage(
+            "check-rbac prints -o table, wide, json or yaml".into(),
+        ));
+    }
+    let config = super::load_job_config(global)?;
+    if let Some(config) = &config {
+        super::print_findings(&config.findings, err)?;
+    }
+    let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
+    // --context selects contexts here and -n applies to every check: neither changes the
+    // current context.
+    let loading = GlobalArgs {
+        context: Vec::new(),
+        namespace: None,
+        ..global.clone()
+    };
+    let set = super::load_contexts_disabling(&loading, prow_config, err)?;
+    super::require_prow_job_context(&set)?;
+    let job_contexts = config.as_ref().map(|c| {
+        c.jobs
+            .iter()
+            .filter_map(|j| j.effective_context(global.use_explicit_credentials))
+            .map(str::to_string)
+            .collect::<BTreeSet<_>>()
+    });
+    let defaults = prow_config.cloned().unwrap_or_default();
+    let plan = Plan::new(
+        &set,
+        &PlanOptions {
+            components: args.components.clone(),
+            only: global.context.clone(),
+            namespace: global.namespace.clone(),
+            job_contexts,
+            pod_namespace: defaults.pod_namespace().to_string(),
+            prowjob_namespace: defaults.prowjob_namespace().to_string(),
+        },
+    )?;
+    let via = match (&args.in_cluster_via, &args.service_account) {
+        (Some(name), Some((namespace, sa))) => {
+            let context = set.get(name).cloned().ok_or_else(|| {
+                Error::UnknownName(format!(
+                    "--in-cluster-via {name:?}: no such context; loaded contexts: {}",
+                    crate::kubeconfig::list_or_none(set.names())
+                ))
+            })?;
+            Some(Via {
+                context,
+                namespace: namespace.clone(),
+                name: sa.clone(),
+            })
+        }
+        _ => None,
+    };
+    let opts = RunOptions {
+        timeout: match global.request_timeout {
+            None => Some(DEFAULT_TIMEOUT),
+            Some(Duration::ZERO) => None,
+            Some(t) => Some(t),
+        },
+        impersonate: Impersonation {
+            user: global.as_user.clone(),
+            groups: global.as_group.clone(),
+        },
+        via,
+    };
+    let reports = ask(&plan, &opts)?;
+    if reports.is_empty() {
+        writeln!(err, "No resources found: no contexts to check")?;
+        return Ok(crate::exit::OK);
+    }
+    let text = if args.suggest {
+        let yaml = rbac::suggest::suggest(&reports);
+        err.write_all(output::rbac::summary(&reports).as_bytes())?;
+        yaml
+    } else {
+        match args.output.output {
+            Format::Json => output::json(&reports),
+            Format::Yaml => output::yaml(&reports),
+            _ => {
+                let color = std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                let mut t = output::rbac::table(
+                    &reports,
+                    match args.by {
+                        ByArg::Resource => By::Resource,
+                        ByArg::Component => By::Component,
+                    },
+                    args.output.output == Format::Wide,
+                    args.output.no_headers,
+                    output::terminal_width(),
+                    color,
+                );
+                t.push_str(&output::rbac::notes(&reports));
+                t
+            }
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(rbac::exit_code(&reports))
+}
+
+/// Runs the checks on a small runtime of its own; async stops here. Progress goes to a
+/// terminal's stderr when the run takes over a second.
+fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Cluster(format!("cannot start the async runtime: {e}")))?;
+    let n = plan.targets.len();
+    let reports = runtime.block_on(async {
+        let progress = std::io::stderr().is_terminal().then(|| {
+            tokio::spawn(async move {
+                tokio::time::sleep(Duration::from_secs(1)).await;
+                eprint!("asking {n} context(s)…");
+            })
+        });
+        let reports = rbac::run(plan, opts).await;
+        if let Some(p) = progress {
+            if p.is_finished() {
+                eprint!("\r\x1b[K");
+            }
+            p.abort();
+        }
+        reports
+    });
+    // Don't wait for stragglers (a hung plugin is killed on drop; a hung socket is dropped).
+    runtime.shutdown_background();
+    Ok(reports)
+}

@@ -1,0 +1,309 @@
+//! `check-rbac` reports as a table: one row per context, a column per resource (or per
+//! component with `--by component`, or per check with `-o wide`), notes and a summary below.
+
+use std::collections::BTreeSet;
+
+use crate::rbac::{CheckResult, Component, ContextReport, Crd, Status};
+
+/// What the check columns are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum By {
+    Resource,
+    Component,
+}
+
+/// Marks in check cells.
+pub const ALLOWED: &str = "yes";
+pub const DENIED: &str = "no";
+pub const UNKNOWN: &str = "?";
+pub const NOT_ASKED: &str = "-";
+
+/// The table, notes and summary line. `color` wraps status words in ANSI colours.
+pub fn table(
+    reports: &[ContextReport],
+    by: By,
+    wide: bool,
+    no_headers: bool,
+    width: Option<usize>,
+    color: bool,
+) -> String {
+    let columns: Vec<Column> = if wide {
+        per_check(reports)
+    } else {
+        match by {
+            By::Resource => per_resource(reports),
+            By::Component => per_component(reports),
+        }
+    };
+    let mut headers: Vec<String> = vec!["CONTEXT".into(), "NAMESPACE".into(), "IDENTITY".into()];
+    headers.extend(columns.iter().map(|c| c.header.clone()));
+    headers.push("STATUS".into());
+    if wide {
+        headers.push("REASON".into());
+    }
+    let rows: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                display_name(&r.context),
+                if r.namespace.is_empty() {
+                    NOT_ASKED.into()
+                } else {
+                    r.namespace.clone()
+                },
+                identity(r),
+            ];
+            row.extend(columns.iter().map(|c| cell(r, c)));
+            row.push(status_word(r));
+            if wide {
+                row.push(reason(r));
+            }
+            row
+        })
+        .collect();
+    let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let shrink = if wide {
+        &["REASON", "IDENTITY", "NAMESPACE"][..]
+    } else {
+        &["IDENTITY", "NAMESPACE"][..]
+    };
+    let text = super::table(
+        &header_refs,
+        rows,
+        no_headers,
+        if wide { None } else { width },
+        shrink,
+    );
+    let mut out = String::new();
+    let mut lines = text.lines();
+    if !no_headers && let Some(h) = lines.next() {
+        out.push_str(h);
+        out.push('\n');
+    }
+    for (line, r) in lines.zip(reports) {
+        if color && !wide {
+            let word = status_word(r);
+            if let Some(head) = line.strip_suffix(word.as_str()) {
+                out.push_str(head);
+                out.push_str(&paint(r.status, &word));
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Lines below the table: failures, the ProwJob CRD, in-cluster routes, and the summary.
+pub fn notes(reports: &[ContextReport]) -> String {
+    let mut out = String::new();
+    let mut said = BTreeSet::new();
+    for r in reports {
+        let name = display_name(&r.context);
+        if let Some(e) = &r.error
+            && said.insert((
+                e.message.clone(),
+                r.alias_of.clone().unwrap_or(r.context.clone()),
+            ))
+        {
+            out.push_str(&format!("{name}: {}: {}\n", e.kind, e.message));
+        }
+        if r.status == Status::Missing {
+            out.push_str(&format!(
+                "{name}: jobs run in this context, and no kubeconfig defines it\n"
+            ));
+        }
+        match r.crd {
+            Some(Crd::Missing) => out.push_str(&format!(
+                "{name}: the ProwJob CRD (prowjobs.prow.k8s.io) is not installed; the answers \
+                 above are RBAC's, which still applies once it is\n"
+            )),
+            Some(Crd::Unknown) if r.error.is_none() => out.push_str(&format!(
+                "{name}: could not tell whether the ProwJob CRD is installed\n"
+            )),
+            _ => {}
+        }
+        if let Some(via) = &r.via {
+            out.push_str(&format!(
+                "{name}: in-cluster; asked through context {} with SubjectAccessReviews\n",
+                display_name(via)
+            ));
+        }
+    }
+    out.push_str(&summary(reports));
+    out
+}
+
+/// One line: contexts by status, checks by answer.
+pub fn summary(reports: &[ContextReport]) -> String {
+    let count = |s: Status| reports.iter().filter(|r| r.status == s).count();
+    let checks: Vec<&CheckResult> = reports.iter().flat_map(|r| &r.checks).collect();
+    let allowed = checks.iter().filter(|c| c.allowed == Some(true)).count();
+    let denied = checks.iter().filter(|c| c.allowed == Some(false)).count();
+    let mut parts = vec![format!("{} ok", count(Status::Ok))];
+    for (s, word) in [
+        (Status::Denied, "denied"),
+        (Status::Error, "failed"),
+        (Status::Missing, "missing"),
+    ] {
+        let n = count(s);
+        if n > 0 {
+            parts.push(format!("{n} {word}"));
+        }
+    }
+    let unanswered = checks.iter().filter(|c| c.allowed.is_none()).count();
+    let unanswered = if unanswered > 0 {
+        format!(", {unanswered} not answered")
+    } else {
+        String::new()
+    };
+    format!(
+        "{} context{}: {}; {} check{}: {allowed} allowed, {denied} denied{unanswered}\n",
+        reports.len(),
+        if reports.len() == 1 { "" } else { "s" },
+        parts.join(", "),
+        checks.len(),
+        if checks.len() == 1 { "" } else { "s" },
+    )
+}
+
+struct Column {
+    header: String,
+    /// Cells list the denied verbs (one resource), rather than counting (several).
+    verbs: bool,
+    matches: Box<dyn Fn(&CheckResult) -> bool>,
+}
+
+fn per_resource(reports: &[ContextReport]) -> Vec<Column> {
+    // One resource per column, so the denied verbs say exactly what is missing.
+    let mut seen: Vec<(u8, String)> = Vec::new();
+    for c in reports.iter().flat_map(|r| &r.checks) {
+        let name = c.permission.short_resource();
+        let rank = match name.as_str() {
+            "pods" => 0,
+            "pods/log" => 1,
+            "events" => 2,
+            _ => 3,
+        };
+        if !seen.iter().any(|(_, n)| *n == name) {
+            seen.push((rank, name));
+        }
+    }
+    seen.sort();
+    seen.into_iter()
+        .map(|(_, name)| Column {
+            header: name.to_uppercase(),
+            verbs: true,
+            matches: Box::new(move |c: &CheckResult| c.permission.short_resource() == name),
+        })
+        .collect()
+}
+
+fn per_component(reports: &[ContextReport]) -> Vec<Column> {
+    let used: BTreeSet<Component> = reports
+        .iter()
+        .flat_map(|r| &r.checks)
+        .flat_map(|c| c.component.iter().copied())
+        .collect();
+    used.into_iter()
+        .map(|comp| Column {
+            header: match comp {
+                Component::ProwControllerManager => "PCM".to_string(),
+                other => other.as_str().to_uppercase(),
+            },
+            verbs: false,
+            matches: Box::new(move |c: &CheckResult| c.component.contains(&comp)),
+        })
+        .collect()
+}
+
+fn per_check(reports: &[ContextReport]) -> Vec<Column> {
+    let mut seen = Vec::new();
+    for c in reports.iter().flat_map(|r| &r.checks) {
+        if !seen.contains(&c.permission) {
+            seen.push(c.permission);
+        }
+    }
+    seen.into_iter()
+        .map(|p| Column {
+            header: format!("{}:{}", p.short_resource(), p.verb).to_uppercase(),
+            verbs: true,
+            matches: Box::new(move |c: &CheckResult| c.permission == p),
+        })
+        .collect()
+}
+
+/// `yes` when every matching check is allowed, `no` when all are denied, `no:VERBS` (the
+/// denied verbs; per component, `ALLOWED/ASKED`) when some are, `?` when one could not be
+/// asked, `-` when none was.
+fn cell(r: &ContextReport, column: &Column) -> String {
+    let checks: Vec<&CheckResult> = r.checks.iter().filter(|c| (column.matches)(c)).collect();
+    if checks.is_empty() || r.status == Status::Missing {
+        return NOT_ASKED.into();
+    }
+    if checks.iter().any(|c| c.allowed.is_none()) {
+        return UNKNOWN.into();
+    }
+    let denied: Vec<&str> = checks
+        .iter()
+        .filter(|c| c.allowed == Some(false))
+        .map(|c| c.verb.as_str())
+        .collect();
+    if denied.is_empty() {
+        ALLOWED.into()
+    } else if denied.len() == checks.len() {
+        DENIED.into()
+    } else if column.verbs {
+        format!("{DENIED}:{}", denied.join(","))
+    } else {
+        format!("{}/{}", checks.len() - denied.len(), checks.len())
+    }
+}
+
+fn status_word(r: &ContextReport) -> String {
+    match (&r.error, r.status) {
+        (Some(e), Status::Error) => format!("error:{}", e.kind),
+        _ => r.status.to_string(),
+    }
+}
+
+fn reason(r: &ContextReport) -> String {
+    if let Some(e) = &r.error {
+        return e.message.clone();
+    }
+    r.denied()
+        .find_map(|c| c.reason.clone())
+        .unwrap_or_else(|| NOT_ASKED.into())
+}
+
+/// `system:serviceaccount:NS:NAME` is shortened to `sa:NS:NAME` to fit a terminal.
+fn identity(r: &ContextReport) -> String {
+    match r.identity.as_ref().and_then(|i| i.username.as_deref()) {
+        Some(u) => match u.strip_prefix("system:serviceaccount:") {
+            Some(rest) => format!("sa:{rest}"),
+            None => u.to_string(),
+        },
+        None if r.status == Status::Missing => NOT_ASKED.into(),
+        None if r.error.is_some() => UNKNOWN.into(),
+        None => "<unknown>".into(),
+    }
+}
+
+fn display_name(name: &str) -> String {
+    if name.is_empty() {
+        "\"\"".into()
+    } else {
+        crate::output::sanitize(name)
+    }
+}
+
+fn paint(status: Status, word: &str) -> String {
+    let code = match status {
+        Status::Ok => "32",
+        Status::Denied | Status::Error => "31",
+        Status::Missing => "33",
+    };
+    format!("\x1b[{code}m{word}\x1b[0m")
+}

@@ -1,0 +1,273 @@
+//! From a resolved [`Context`] to a kube [`Client`]. Contexts that reach the same server with
+//! the same TLS settings share one HTTP connection pool (HTTP/2 where the server offers it), so
+//! twenty token-based contexts of one cluster cost one TLS handshake, not twenty; each context
+//! adds only its own credentials and impersonation headers on top.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use base64::Engine;
+use hyper_util::client::legacy::Client as HttpClient;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use kube::client::{Body, ConfigExt};
+use kube::config::{
+    AuthInfo, Cluster, KubeConfigOptions, Kubeconfig, NamedAuthInfo, NamedCluster, NamedContext,
+};
+use kube::{Client, Config};
+use secrecy::ExposeSecret;
+use tokio::sync::OnceCell;
+use tower::{BoxError, ServiceBuilder, ServiceExt};
+
+use super::exec::{self, ExecOutput};
+use super::{Failure, FailureKind};
+use crate::kubeconfig::view::redact_url;
+use crate::kubeconfig::{Context, Target};
+
+type Https = hyper_rustls::HttpsConnector<HttpConnector>;
+
+/// Impersonation for every request (`--as`, `--as-group`), as kubectl applies it.
+#[derive(Clone, Debug, Default)]
+pub struct Impersonation {
+    pub user: Option<String>,
+    pub groups: Vec<String>,
+}
+
+/// One HTTP client per distinct server and TLS identity, shared by the contexts that use it.
+#[derive(Default)]
+pub struct Transports {
+    pools: Mutex<HashMap<TransportKey, Shared>>,
+}
+
+/// A shared connection pool, and a gate that lets the first request open the connection before
+/// the others pile on (hyper opens one connection per waiting request until it knows the server
+/// speaks HTTP/2).
+#[derive(Clone)]
+pub struct Shared {
+    http: HttpClient<Https, Body>,
+    pub warm: Arc<OnceCell<Option<Failure>>>,
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct TransportKey {
+    server: String,
+    root_cert: Option<Vec<Vec<u8>>>,
+    root_cert_file: Option<std::path::PathBuf>,
+    insecure: bool,
+    tls_server_name: Option<String>,
+    /// Client certificate material (paths or data); a TLS identity cannot be shared.
+    identity: Option<String>,
+}
+
+/// A context ready to ask: its client, and the connection pool gate it shares.
+pub struct Connection {
+    pub client: Client,
+    pub warm: Option<Arc<OnceCell<Option<Failure>>>>,
+    /// The server, credentials in the URL redacted, for messages.
+    pub server: String,
+}
+
+/// The kube-client view of a context: one cluster, one user, one context.
+fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
+    let name = ctx.name.as_str();
+    match &ctx.target {
+        Target::Cluster(entry) => {
+            let cluster: Cluster = serde_json::from_value(entry.body.clone()).map_err(|e| {
+                Failure::new(
+                    FailureKind::Config,
+                    format!("cluster {:?}: {e}", entry.name),
+                )
+            })?;
+            let auth: AuthInfo = match &ctx.credentials {
+                Some(user) => serde_json::from_value(user.body.clone()).map_err(|e| {
+                    // serde's message names the field, never its value.
+                    Failure::new(FailureKind::Config, format!("user {:?}: {e}", user.name))
+                })?,
+                None => AuthInfo::default(),
+            };
+            Ok((cluster, auth))
+        }
+        Target::InCluster(Some(sa)) => {
+            let cluster = Cluster {
+                server: Some(sa.server.clone()),
+                certificate_authority: Some(sa.ca_file.display().to_string()),
+                ..Cluster::default()
+            };
+            let auth = AuthInfo {
+                token_file: Some(sa.token_file.display().to_string()),
+                ..AuthInfo::default()
+            };
+            Ok((cluster, auth))
+        }
+        Target::InCluster(None) => Err(Failure::new(
+            FailureKind::NotInPod,
+            format!(
+                "context {name:?} means the pod's ServiceAccount, and this is not a pod; \
+                 check it from here with --in-cluster-via CONTEXT --service-account NS/NAME"
+            ),
+        )),
+        Target::Missing => Err(Failure::new(
+            FailureKind::Config,
+            format!(
+                "context {name:?} names cluster {:?}, which no file defines",
+                ctx.cluster.as_deref().unwrap_or("")
+            ),
+        )),
+    }
+}
+
+impl Transports {
+    /// Builds the client for `ctx`: runs its exec plugin if it has one, applies `imp`, and
+    /// reuses the connection pool of an earlier context with the same server and TLS identity.
+    pub async fn connect(&self, ctx: &Context, imp: &Impersonation) -> Result<Connection, Failure> {
+        let (cluster, mut auth) = kubeconfig_for(ctx)?;
+        let server_raw = cluster.server.clone().unwrap_or_default();
+        let server = redact_url(&server_raw);
+        if let Some(exec_config) = auth.exec.take() {
+            match exec::run(
+                &exec_config,
+                &server_raw,
+                cluster.certificate_authority_data.as_deref(),
+            )
+            .await?
+            {
+                ExecOutput::Token(token) => auth.token = Some(token),
+                ExecOutput::ClientCert { certificate, key } => {
+                    let b64 = base64::engine::general_purpose::STANDARD;
+                    auth.client_certificate_data = Some(b64.encode(certificate));
+                    auth.client_key_data = Some(b64.encode(key.expose_secret()).into());
+                }
+            }
+        }
+        if imp.user.is_some() {
+            auth.impersonate = imp.user.clone();
+        }
+        if !imp.groups.is_empty() {
+            auth.impersonate_groups = Some(imp.groups.clone());
+        }
+        let identity = identity_key(&auth);
+        let kubeconfig = Kubeconfig {
+            clusters: vec![NamedCluster {
+                name: "c".into(),
+                cluster: Some(cluster),
+                ..Default::default()
+            }],
+            auth_infos: vec![NamedAuthInfo {
+                name: "u".into(),
+                auth_info: Some(auth),
+                ..Default::default()
+            }],
+            contexts: vec![NamedContext {
+                name: "x".into(),
+                context: Some(kube::config::Context {
+                    cluster: "c".into(),
+                    user: Some("u".into()),
+                    namespace: ctx.namespace.clone(),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }],
+            current_context: Some("x".into()),
+            ..Kubeconfig::default()
+        };
+        let config = Config::from_custom_kubeconfig(kubeconfig, &KubeConfigOptions::default())
+            .await
+            .map_err(|e| Failure::new(FailureKind::Config, config_error(&e)))?;
+        let config_err = |e: kube::Error| Failure::new(FailureKind::Config, config_error(&e));
+        // A proxy needs kube's own connector stack; such contexts get a client of their own.
+        if config.proxy_url.is_some() {
+            let client = Client::try_from(config).map_err(config_err)?;
+            return Ok(Connection {
+                client,
+                warm: None,
+                server,
+            });
+        }
+        let key = TransportKey {
+            server: config.cluster_url.to_string(),
+            root_cert: config.root_cert.clone(),
+            root_cert_file: config.root_cert_file.clone(),
+            insecure: config.accept_invalid_certs,
+            tls_server_name: config.tls_server_name.clone(),
+            identity,
+        };
+        let shared = self.shared(key, &config).map_err(config_err)?;
+        let service = ServiceBuilder::new()
+            .layer(config.base_uri_layer())
+            .option_layer(config.auth_layer().map_err(config_err)?)
+            .layer(config.extra_headers_layer().map_err(config_err)?)
+            .service(shared.http.clone().map_err(BoxError::from));
+        let namespace = config.default_namespace.clone();
+        Ok(Connection {
+            client: Client::new(service, namespace),
+            warm: Some(shared.warm),
+            server,
+        })
+    }
+
+    fn shared(&self, key: TransportKey, config: &Config) -> kube::Result<Shared> {
+        let mut pools = self.pools.lock().expect("no panics while locked");
+        if let Some(shared) = pools.get(&key) {
+            return Ok(shared.clone());
+        }
+        let tls = config.rustls_client_config()?;
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        let mut builder = hyper_rustls::HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http();
+        if let Some(name) = &config.tls_server_name {
+            let name = name.clone().try_into().map_err(|e| {
+                kube::Error::RustlsTls(kube::client::RustlsTlsError::InvalidServerName(e))
+            })?;
+            builder =
+                builder.with_server_name_resolver(hyper_rustls::FixedServerNameResolver::new(name));
+        }
+        let connector = builder.enable_http1().enable_http2().wrap_connector(http);
+        let shared = Shared {
+            http: HttpClient::builder(TokioExecutor::new()).build(connector),
+            warm: Arc::new(OnceCell::new()),
+        };
+        pools.insert(key, shared.clone());
+        Ok(shared)
+    }
+}
+
+/// The client certificate a user presents, as a key (never shown).
+fn identity_key(auth: &AuthInfo) -> Option<String> {
+    let parts = [
+        auth.client_certificate.clone(),
+        auth.client_certificate_data.clone(),
+        auth.client_key.clone(),
+        auth.client_key_data
+            .as_ref()
+            .map(|k| k.expose_secret().to_string()),
+    ];
+    if parts.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(
+        parts
+            .iter()
+            .map(|p| p.as_deref().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\0"),
+    )
+}
+
+/// kube-client's configuration errors name files and fields, never secret values; keep the
+/// chain on one line.
+fn config_error(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let text = s.to_string();
+        if !msg.contains(&text) {
+            msg.push_str(": ");
+            msg.push_str(&text);
+        }
+        source = s.source();
+    }
+    crate::output::sanitize(&msg)
+}

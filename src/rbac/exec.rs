@@ -1,0 +1,143 @@
+//! Exec credential plugins (`users[].user.exec`), run the way client-go runs them, but never
+//! interactively and never past the deadline: no terminal (stdin is closed), output captured,
+//! and the process killed when the context's deadline passes. kube-client runs plugins with a
+//! blocking `std::process::Command` that inherits the terminal and cannot be cancelled, so a
+//! hung plugin would stall the whole run; hence this module.
+
+use std::process::Stdio;
+
+use kube::config::ExecConfig;
+use secrecy::SecretString;
+use serde::Deserialize;
+
+use super::{Failure, FailureKind};
+use crate::output::sanitize;
+
+/// What a plugin hands back.
+pub enum ExecOutput {
+    Token(SecretString),
+    /// PEM client certificate and key.
+    ClientCert {
+        certificate: String,
+        key: SecretString,
+    },
+}
+
+#[derive(Deserialize)]
+struct ExecCredential {
+    status: Option<Status>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Status {
+    token: Option<SecretString>,
+    client_certificate_data: Option<String>,
+    client_key_data: Option<SecretString>,
+}
+
+/// Runs the plugin of `exec` for a context whose cluster is `server` (with CA data, when the
+/// plugin asks for cluster information).
+pub async fn run(
+    exec: &ExecConfig,
+    server: &str,
+    ca_data: Option<&str>,
+) -> Result<ExecOutput, Failure> {
+    let Some(command) = exec.command.as_deref().filter(|c| !c.is_empty()) else {
+        return Err(Failure::new(
+            FailureKind::Exec,
+            "the user's exec entry has no command",
+        ));
+    };
+    let shown = sanitize(command);
+    let api_version = exec
+        .api_version
+        .clone()
+        .unwrap_or_else(|| "client.authentication.k8s.io/v1".to_string());
+    let mut spec = serde_json::json!({ "interactive": false });
+    if exec.provide_cluster_info {
+        let mut cluster = serde_json::json!({ "server": server });
+        if let Some(ca) = ca_data {
+            cluster["certificate-authority-data"] = ca.into();
+        }
+        spec["cluster"] = cluster;
+    }
+    let info = serde_json::json!({
+        "apiVersion": api_version,
+        "kind": "ExecCredential",
+        "spec": spec,
+    });
+    let mut cmd = tokio::process::Command::new(command);
+    cmd.args(exec.args.iter().flatten())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        // The deadline drops the future; the plugin must not outlive it.
+        .kill_on_drop(true)
+        .env("KUBERNETES_EXEC_INFO", info.to_string());
+    for env in exec.env.iter().flatten() {
+        if let (Some(name), Some(value)) = (env.get("name"), env.get("value")) {
+            cmd.env(name, value);
+        }
+    }
+    for name in exec.drop_env.iter().flatten() {
+        cmd.env_remove(name);
+    }
+    let out = cmd.output().await.map_err(|e| {
+        let hint = exec
+            .install_hint
+            .as_deref()
+            .and_then(|h| h.lines().find(|l| !l.trim().is_empty()))
+            .map(|h| format!(" ({})", sanitize(h.trim())))
+            .unwrap_or_default();
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Failure::new(
+                FailureKind::Exec,
+                format!("exec plugin {shown:?} not found{hint}"),
+            )
+        } else {
+            Failure::new(
+                FailureKind::Exec,
+                format!("exec plugin {shown:?} could not start: {e}"),
+            )
+        }
+    })?;
+    if !out.status.success() {
+        // The plugin's own last words, as kubectl shows them; one line, escaped.
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let last = stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| format!(": {}", truncate(&sanitize(l.trim()), 160)))
+            .unwrap_or_default();
+        return Err(Failure::new(
+            FailureKind::Exec,
+            format!("exec plugin {shown:?} failed ({}){last}", out.status),
+        ));
+    }
+    let bad = |why: &str| {
+        Failure::new(
+            FailureKind::Exec,
+            format!("exec plugin {shown:?} printed {why}, not an ExecCredential with a status"),
+        )
+    };
+    // Never echo the output: it holds the credential.
+    let cred: ExecCredential = serde_json::from_slice(&out.stdout).map_err(|_| bad("bad JSON"))?;
+    let status = cred.status.ok_or_else(|| bad("no status"))?;
+    if let Some(token) = status.token {
+        return Ok(ExecOutput::Token(token));
+    }
+    match (status.client_certificate_data, status.client_key_data) {
+        (Some(certificate), Some(key)) => Ok(ExecOutput::ClientCert { certificate, key }),
+        _ => Err(bad("neither a token nor a client certificate and key")),
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(max).collect::<String>())
+    }
+}

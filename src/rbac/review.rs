@@ -1,0 +1,452 @@
+//! One request each: an access review (SelfSubjectAccessReview, or SubjectAccessReview for
+//! someone else), an identity review (SelfSubjectReview), and ProwJob API discovery. Every
+//! failure becomes a [`Failure`] of the right kind, with a message that names the server and
+//! never repeats a credential.
+
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use k8s_openapi::api::authorization::v1::{
+    ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec, SubjectAccessReview,
+    SubjectAccessReviewSpec, SubjectAccessReviewStatus,
+};
+use kube::Client;
+use kube::client::Body;
+use serde::Deserialize;
+use tokio::time::Instant;
+
+use super::{Crd, Failure, FailureKind, Identity, Permission};
+use crate::output::sanitize;
+
+/// Someone other than the caller, for SubjectAccessReviews (`--in-cluster-via`).
+#[derive(Clone, Debug)]
+pub struct Subject {
+    pub user: String,
+    pub groups: Vec<String>,
+}
+
+impl Subject {
+    /// A ServiceAccount's user and groups, as the API server authenticates its tokens.
+    pub fn service_account(namespace: &str, name: &str) -> Self {
+        Subject {
+            user: format!("system:serviceaccount:{namespace}:{name}"),
+            groups: vec![
+                "system:serviceaccounts".into(),
+                format!("system:serviceaccounts:{namespace}"),
+                "system:authenticated".into(),
+            ],
+        }
+    }
+}
+
+/// Asks one server, through one context's client, until `deadline`.
+pub struct Asker<'a> {
+    pub client: &'a Client,
+    pub server: &'a str,
+    pub deadline: Option<Instant>,
+}
+
+/// The answer to one access review.
+pub struct Answer {
+    pub allowed: bool,
+    pub reason: Option<String>,
+}
+
+impl Asker<'_> {
+    /// May the caller (or `subject`) do `perm` in `namespace`? The review names the group,
+    /// resource and subresource explicitly, so the answer is RBAC's even when the resource is
+    /// not served (kubectl auth can-i says `no` then).
+    pub async fn access(
+        &self,
+        perm: &Permission,
+        namespace: &str,
+        subject: Option<&Subject>,
+    ) -> Result<Answer, Failure> {
+        let attributes = ResourceAttributes {
+            namespace: Some(namespace.to_string()),
+            group: Some(perm.group.to_string()),
+            resource: Some(perm.resource.to_string()),
+            subresource: (!perm.subresource.is_empty()).then(|| perm.subresource.to_string()),
+            verb: Some(perm.verb.to_string()),
+            ..ResourceAttributes::default()
+        };
+        let (path, body) = match subject {
+            None => (
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                serde_json::to_vec(&SelfSubjectAccessReview {
+                    spec: SelfSubjectAccessReviewSpec {
+                        resource_attributes: Some(attributes),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                }),
+            ),
+            Some(s) => (
+                "/apis/authorization.k8s.io/v1/subjectaccessreviews",
+                serde_json::to_vec(&SubjectAccessReview {
+                    spec: SubjectAccessReviewSpec {
+                        resource_attributes: Some(attributes),
+                        user: Some(s.user.clone()),
+                        groups: Some(s.groups.clone()),
+                        ..Default::default()
+                    },
+                    ..Default::default()
+                }),
+            ),
+        };
+        let body = body.expect("a review serializes");
+        let (_, bytes) = self
+            .call(Method::POST, path, Some(body), "create access reviews")
+            .await?;
+        #[derive(Deserialize)]
+        struct Review {
+            status: Option<SubjectAccessReviewStatus>,
+        }
+        let review: Review = serde_json::from_slice(&bytes).map_err(|_| self.not_a_review())?;
+        let status = review.status.ok_or_else(|| self.not_a_review())?;
+        let reason = [status.reason, status.evaluation_error]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty())
+            .map(|s| sanitize(&s))
+            .collect::<Vec<_>>();
+        Ok(Answer {
+            allowed: status.allowed && !status.denied.unwrap_or(false),
+            reason: (!reason.is_empty()).then(|| reason.join("; ")),
+        })
+    }
+
+    /// Who the caller is: SelfSubjectReview v1, then v1beta1, then v1alpha1; `None` when the
+    /// server offers none of them (or may not say).
+    pub async fn identity(&self) -> Result<Option<Identity>, Failure> {
+        for version in ["v1", "v1beta1", "v1alpha1"] {
+            let path = format!("/apis/authentication.k8s.io/{version}/selfsubjectreviews");
+            let body = serde_json::json!({
+                "apiVersion": format!("authentication.k8s.io/{version}"),
+                "kind": "SelfSubjectReview",
+            });
+            match self
+                .call(
+                    Method::POST,
+                    &path,
+                    Some(body.to_string().into_bytes()),
+                    "create selfsubjectreviews",
+                )
+                .await
+            {
+                Ok((_, bytes)) => {
+                    #[derive(Deserialize)]
+                    struct Review {
+                        status: Option<ReviewStatus>,
+                    }
+                    #[derive(Deserialize)]
+                    #[serde(rename_all = "camelCase")]
+                    struct ReviewStatus {
+                        user_info: Option<UserInfo>,
+                    }
+                    #[derive(Deserialize)]
+                    struct UserInfo {
+                        username: Option<String>,
+                        #[serde(default)]
+                        groups: Vec<String>,
+                    }
+                    let review: Review =
+                        serde_json::from_slice(&bytes).map_err(|_| self.not_a_review())?;
+                    let info = review.status.and_then(|s| s.user_info);
+                    return Ok(info.map(|u| Identity {
+                        username: u.username.map(|n| sanitize(&n)),
+                        groups: u.groups.iter().map(|g| sanitize(g)).collect(),
+                    }));
+                }
+                Err(NotServed) => continue,
+                Err(Refused(f)) if f.kind == FailureKind::Forbidden => return Ok(None),
+                Err(Refused(f)) => return Err(f),
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether `prowjobs` is served in `prow.k8s.io/v1` (discovery, which every authenticated
+    /// identity may read).
+    pub async fn prowjob_crd(&self) -> Crd {
+        #[derive(Deserialize)]
+        struct ResourceList {
+            #[serde(default)]
+            resources: Vec<Resource>,
+        }
+        #[derive(Deserialize)]
+        struct Resource {
+            name: String,
+        }
+        match self
+            .call(Method::GET, "/apis/prow.k8s.io/v1", None, "discover APIs")
+            .await
+        {
+            Ok((_, bytes)) => match serde_json::from_slice::<ResourceList>(&bytes) {
+                Ok(list) if list.resources.iter().any(|r| r.name == "prowjobs") => Crd::Installed,
+                Ok(_) => Crd::Missing,
+                Err(_) => Crd::Unknown,
+            },
+            Err(NotServed) => Crd::Missing,
+            Err(Refused(_)) => Crd::Unknown,
+        }
+    }
+
+    /// A cheap request that opens the shared connection (see `client::Shared::warm`). A
+    /// connection that cannot be made (refused, TLS) is the answer for every context that
+    /// shares it; an HTTP answer of any status means the connection works.
+    pub async fn warm_up(&self) -> Option<Failure> {
+        let req = Request::builder()
+            .method(Method::GET)
+            .uri("/version")
+            .body(Body::empty())
+            .expect("a valid request");
+        match self.client.send(req).await {
+            Ok(res) => {
+                let _ = res.into_body().collect().await;
+                None
+            }
+            Err(kube::Error::Auth(_)) => None,
+            Err(e) => Some(transport_failure(&e, self.server)),
+        }
+    }
+
+    fn not_a_review(&self) -> Failure {
+        Failure::new(
+            FailureKind::BadResponse,
+            format!(
+                "{} answered with something that is not a Kubernetes review",
+                self.server
+            ),
+        )
+    }
+
+    /// One request, retried on 429 while the server's Retry-After fits before the deadline.
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        what: &str,
+    ) -> Result<(StatusCode, Bytes), CallError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let mut req = Request::builder()
+                .method(method.clone())
+                .uri(path)
+                .header(http::header::ACCEPT, "application/json");
+            if body.is_some() {
+                req = req.header(http::header::CONTENT_TYPE, "application/json");
+            }
+            let req = req
+                .body(Body::from(body.clone().unwrap_or_default()))
+                .expect("a valid request");
+            let res = self
+                .client
+                .send(req)
+                .await
+                .map_err(|e| Refused(transport_failure(&e, self.server)))?;
+            let status = res.status();
+            let retry_after = res
+                .headers()
+                .get(http::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok());
+            let html = res
+                .headers()
+                .get(http::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("html"));
+            let bytes = res
+                .into_body()
+                .collect()
+                .await
+                .map_err(|e| Refused(transport_failure(&e, self.server)))?
+                .to_bytes();
+            if status.is_success() {
+                if html {
+                    return Err(Refused(Failure::new(
+                        FailureKind::BadResponse,
+                        format!(
+                            "{} answered with an HTML page, not the Kubernetes API \
+                             (a proxy or login page in the way?)",
+                            self.server
+                        ),
+                    )));
+                }
+                return Ok((status, bytes));
+            }
+            let detail = status_message(&bytes)
+                .map(|m| format!(": {m}"))
+                .unwrap_or_default();
+            let code = status.as_u16();
+            let failure = |kind, text: String| Err(Refused(Failure::new(kind, text)));
+            match status {
+                StatusCode::NOT_FOUND => return Err(NotServed),
+                StatusCode::UNAUTHORIZED => {
+                    return failure(
+                        FailureKind::Unauthorized,
+                        format!(
+                            "{} rejected the credentials (401 Unauthorized: expired or wrong?){detail}",
+                            self.server
+                        ),
+                    );
+                }
+                StatusCode::FORBIDDEN => {
+                    return failure(
+                        FailureKind::Forbidden,
+                        format!("may not {what} on {} (403){detail}", self.server),
+                    );
+                }
+                StatusCode::TOO_MANY_REQUESTS => {
+                    let wait = Duration::from_secs(retry_after.unwrap_or(1).max(1));
+                    let fits = self.deadline.is_none_or(|d| Instant::now() + wait < d);
+                    if fits && attempt < 5 {
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    return failure(
+                        FailureKind::Throttled,
+                        format!(
+                            "{} is throttling requests (429, retry after {} s){detail}",
+                            self.server,
+                            wait.as_secs()
+                        ),
+                    );
+                }
+                s if s.is_server_error() => {
+                    let detail = if html { String::new() } else { detail };
+                    return failure(
+                        FailureKind::ServerError,
+                        format!("{} failed to {what} ({code}){detail}", self.server),
+                    );
+                }
+                _ => {
+                    return failure(
+                        FailureKind::BadResponse,
+                        format!(
+                            "{} answered {code} to a request to {what}{detail}",
+                            self.server
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Why a request gave no answer.
+pub enum CallError {
+    /// 404: the API is not served here.
+    NotServed,
+    Refused(Failure),
+}
+use CallError::{NotServed, Refused};
+
+impl From<CallError> for Failure {
+    fn from(e: CallError) -> Self {
+        match e {
+            NotServed => Failure::new(
+                FailureKind::BadResponse,
+                "the API server does not serve authorization.k8s.io/v1",
+            ),
+            Refused(f) => f,
+        }
+    }
+}
+
+/// The `message` of a Kubernetes Status body, one line, escaped and bounded.
+fn status_message(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Status {
+        message: Option<String>,
+    }
+    let msg = serde_json::from_slice::<Status>(bytes).ok()?.message?;
+    let msg = sanitize(msg.lines().next().unwrap_or("").trim());
+    let msg: String = msg.chars().take(200).collect();
+    (!msg.is_empty()).then_some(msg)
+}
+
+/// A transport error as the operator needs it: which kind, and the innermost cause.
+pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) -> Failure {
+    let mut chain: Vec<&(dyn std::error::Error + 'static)> = Vec::new();
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        chain.push(err);
+        // io::Error's source() skips the error it wraps; step into it instead.
+        cur = match err
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            Some(inner) => Some(inner as &(dyn std::error::Error + 'static)),
+            None => err.source(),
+        };
+    }
+    if let Some(tls) = chain.iter().find_map(|e| e.downcast_ref::<rustls::Error>()) {
+        return Failure::new(
+            FailureKind::Tls,
+            format!("TLS with {server} failed: {}", sanitize(&tls.to_string())),
+        );
+    }
+    if let Some(auth) = chain
+        .iter()
+        .find_map(|e| e.downcast_ref::<kube::client::AuthError>())
+    {
+        return Failure::new(
+            FailureKind::Config,
+            format!("credentials: {}", sanitize(&auth.to_string())),
+        );
+    }
+    let last = chain.last().map(|e| e.to_string()).unwrap_or_default();
+    if last.contains("dns error") || last.contains("failed to lookup") {
+        return Failure::new(
+            FailureKind::Unreachable,
+            format!("cannot resolve {server}: {}", sanitize(&last)),
+        );
+    }
+    let io = chain
+        .iter()
+        .find_map(|e| e.downcast_ref::<std::io::Error>());
+    if let Some(io) = io {
+        use std::io::ErrorKind::*;
+        let kind = match io.kind() {
+            ConnectionRefused | HostUnreachable | NetworkUnreachable | AddrNotAvailable
+            | NotFound => FailureKind::Unreachable,
+            TimedOut => FailureKind::Timeout,
+            _ => FailureKind::BadResponse,
+        };
+        let text = match kind {
+            FailureKind::Unreachable => format!("cannot connect to {server}: {io}"),
+            FailureKind::Timeout => format!("{server} did not answer in time: {io}"),
+            _ => format!("the connection to {server} failed: {io}"),
+        };
+        return Failure::new(kind, sanitize(&text));
+    }
+    let hyper = chain.iter().find_map(|e| e.downcast_ref::<hyper::Error>());
+    if let Some(h) = hyper
+        && (h.is_incomplete_message() || h.is_closed() || h.is_parse() || h.is_canceled())
+    {
+        return Failure::new(
+            FailureKind::BadResponse,
+            format!(
+                "{server} closed the connection or sent something that is not HTTP: {}",
+                sanitize(&h.to_string())
+            ),
+        );
+    }
+    let connect = chain.iter().any(|e| {
+        e.downcast_ref::<hyper_util::client::legacy::Error>()
+            .is_some_and(|h| h.is_connect())
+    });
+    Failure::new(
+        if connect {
+            FailureKind::Unreachable
+        } else {
+            FailureKind::BadResponse
+        },
+        format!("request to {server} failed: {}", sanitize(&last)),
+    )
+}

@@ -1,0 +1,236 @@
+//! Asking every context at once. Each context gets its own deadline; a context that fails ends
+//! as its own report and never holds up the others.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::join_all;
+use tokio::time::Instant;
+
+use super::client::{Impersonation, Transports};
+use super::plan::{Plan, PlannedCheck, Target};
+use super::review::{Asker, Subject};
+use super::{CheckResult, ContextReport, Crd, Failure, FailureKind, Identity, Status};
+use crate::kubeconfig::{Context, Target as Reach};
+
+/// How to ask.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// The per-context deadline; `None` for no limit.
+    pub timeout: Option<Duration>,
+    pub impersonate: Impersonation,
+    /// `--in-cluster-via`: in-cluster contexts are asked about through this context, with
+    /// SubjectAccessReviews for this ServiceAccount.
+    pub via: Option<Via>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Via {
+    pub context: Context,
+    pub namespace: String,
+    pub name: String,
+}
+
+/// Asks every target of `plan`, concurrently, and returns one report per reported name, in the
+/// plan's order.
+pub async fn run(plan: &Plan, opts: &RunOptions) -> Vec<ContextReport> {
+    let transports = Arc::new(Transports::default());
+    let futures = plan.targets.iter().map(|target| {
+        let transports = Arc::clone(&transports);
+        async move {
+            let deadline = opts.timeout.map(|t| Instant::now() + t);
+            let work = ask(target, opts, &transports, deadline);
+            let outcome = match opts.timeout {
+                Some(t) => match tokio::time::timeout(t, work).await {
+                    Ok(o) => o,
+                    Err(_) => Outcome::failed(Failure::new(
+                        FailureKind::Timeout,
+                        format!("no answer within {} (--request-timeout)", humanize(t)),
+                    )),
+                },
+                None => work.await,
+            };
+            reports(target, outcome)
+        }
+    });
+    join_all(futures).await.into_iter().flatten().collect()
+}
+
+/// What asking one target gave.
+#[derive(Default)]
+struct Outcome {
+    identity: Option<Identity>,
+    failure: Option<Failure>,
+    crd: Option<Crd>,
+    answers: Vec<Option<(bool, Option<String>)>>,
+    via: Option<String>,
+}
+
+impl Outcome {
+    fn failed(f: Failure) -> Self {
+        Outcome {
+            failure: Some(f),
+            ..Outcome::default()
+        }
+    }
+}
+
+async fn ask(
+    target: &Target,
+    opts: &RunOptions,
+    transports: &Transports,
+    deadline: Option<Instant>,
+) -> Outcome {
+    let Some(ctx) = &target.context else {
+        return Outcome::default();
+    };
+    // An in-cluster context outside a pod: ask about the ServiceAccount through another context.
+    let (through, subject, via) = match (&ctx.target, &opts.via) {
+        (Reach::InCluster(None), Some(via)) => (
+            &via.context,
+            Some(Subject::service_account(&via.namespace, &via.name)),
+            Some(via.context.name.to_string()),
+        ),
+        _ => (ctx, None, None),
+    };
+    let conn = match transports.connect(through, &opts.impersonate).await {
+        Ok(c) => c,
+        Err(f) => {
+            return Outcome {
+                via,
+                ..Outcome::failed(f)
+            };
+        }
+    };
+    let asker = Asker {
+        client: &conn.client,
+        server: &conn.server,
+        deadline,
+    };
+    if let Some(warm) = &conn.warm
+        && let Some(f) = warm.get_or_init(|| asker.warm_up()).await
+    {
+        return Outcome {
+            via,
+            ..Outcome::failed(f.clone())
+        };
+    }
+    let identity = async {
+        match &subject {
+            // The subject is who we ask about; the server is not asked who we are.
+            Some(s) => Ok(Some(Identity {
+                username: Some(s.user.clone()),
+                groups: s.groups.clone(),
+            })),
+            None => asker.identity().await,
+        }
+    };
+    let crd = async {
+        if target.prow_job_context {
+            Some(asker.prowjob_crd().await)
+        } else {
+            None
+        }
+    };
+    let checks = join_all(
+        target
+            .checks
+            .iter()
+            .map(|c| asker.access(&c.permission, &c.namespace, subject.as_ref())),
+    );
+    let (identity, crd, checks) = tokio::join!(identity, crd, checks);
+    let mut out = Outcome {
+        via,
+        crd,
+        ..Outcome::default()
+    };
+    match identity {
+        Ok(i) => out.identity = i,
+        Err(f) => out.failure = Some(f),
+    }
+    for answer in checks {
+        match answer {
+            Ok(a) => out.answers.push(Some((a.allowed, a.reason))),
+            Err(f) => {
+                out.answers.push(None);
+                // Credentials and transport failures matter more than a single odd answer.
+                if out.failure.is_none() {
+                    out.failure = Some(f);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn reports(target: &Target, outcome: Outcome) -> Vec<ContextReport> {
+    let checks: Vec<CheckResult> = target
+        .checks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| result(c, outcome.answers.get(i).cloned().flatten()))
+        .collect();
+    let status = if target.context.is_none() {
+        Status::Missing
+    } else if outcome.failure.is_some() {
+        Status::Error
+    } else if checks.iter().any(|c| c.allowed == Some(false)) {
+        Status::Denied
+    } else {
+        Status::Ok
+    };
+    let mut namespaces: Vec<&str> = Vec::new();
+    for c in &target.checks {
+        if !namespaces.contains(&c.namespace.as_str()) {
+            namespaces.push(&c.namespace);
+        }
+    }
+    let crd = match (target.prow_job_context, outcome.crd) {
+        (true, Some(c)) => Some(c),
+        (true, None) if target.context.is_some() => Some(Crd::Unknown),
+        _ => None,
+    };
+    target
+        .names
+        .iter()
+        .map(|(name, alias)| ContextReport {
+            context: name.clone(),
+            alias_of: alias.clone(),
+            namespace: namespaces.join(","),
+            identity: outcome.identity.clone(),
+            status,
+            error: outcome.failure.clone(),
+            prow_job_context: target.prow_job_context,
+            crd,
+            via: outcome.via.clone(),
+            checks: checks.clone(),
+        })
+        .collect()
+}
+
+fn result(c: &PlannedCheck, answer: Option<(bool, Option<String>)>) -> CheckResult {
+    let (allowed, reason) = match answer {
+        Some((a, r)) => (Some(a), r),
+        None => (None, None),
+    };
+    CheckResult {
+        component: c.components.clone(),
+        group: c.permission.group.to_string(),
+        resource: c.permission.resource.to_string(),
+        subresource: c.permission.subresource.to_string(),
+        verb: c.permission.verb.to_string(),
+        namespace: c.namespace.clone(),
+        allowed,
+        reason,
+        permission: c.permission,
+        scope: c.scope,
+    }
+}
+
+fn humanize(d: Duration) -> String {
+    if d.subsec_millis() == 0 {
+        format!("{}s", d.as_secs())
+    } else {
+        format!("{}ms", d.as_millis())
+    }
+}
