@@ -216,7 +216,11 @@ fn a_hung_exec_plugin_is_killed_at_the_deadline() {
         "check-rbac",
     ]));
     assert_eq!(out.code, 4, "{}", out.stderr);
-    assert!(out.stdout.contains("error:timeout"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("hung: timeout: no answer within 1s"),
+        "{}",
+        out.stdout
+    );
     std::thread::sleep(Duration::from_secs(4));
     assert!(!marker.exists(), "the plugin outlived the deadline");
 }
@@ -242,4 +246,78 @@ fn the_table_names_each_failure_below_it() {
     let port = healthy.url.rsplit(':').next().unwrap();
     let text = text.replace(port, "PORT");
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn with_job_configuration_only_the_contexts_jobs_use_are_checked_and_a_missing_one_is_a_row() {
+    let healthy = FaultServer::start(Fault::Healthy);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("k.yaml");
+    std::fs::write(
+        &file,
+        kubeconfig(&[
+            ("build01", &healthy.url, &token_user()),
+            ("unused", &healthy.url, &token_user()),
+            ("service", &healthy.url, &token_user()),
+        ]),
+    )
+    .unwrap();
+    let jobs = dir.path().join("jobs.yaml");
+    std::fs::write(
+        &jobs,
+        "periodics:\n- name: a\n  cluster: build01\n  interval: 1h\n  spec: {containers: [{image: x}]}\n\
+         - name: b\n  cluster: build99\n  interval: 1h\n  spec: {containers: [{image: x}]}\n",
+    )
+    .unwrap();
+    let out = run(kp().args([
+        "--kubeconfig",
+        file.to_str().unwrap(),
+        "--prow-job-context",
+        "service",
+        "--job-config-path",
+        jobs.to_str().unwrap(),
+        "check-rbac",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 1, "a missing context is exit 1: {}", out.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let rows = by_name(&rows);
+    assert_eq!(
+        rows.keys().collect::<Vec<_>>(),
+        ["build01", "build99", "service"]
+    );
+    assert_eq!(rows["build99"]["status"], "missing");
+    assert_eq!(rows["build01"]["status"], "ok");
+    // The ProwJob context runs no jobs: it is asked about ProwJobs only, in its namespace.
+    let service = rows["service"];
+    assert_eq!(service["crd"], "installed");
+    assert!(
+        service["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["resource"] == "prowjobs" && c["group"] == "prow.k8s.io")
+    );
+}
+
+#[test]
+fn an_unknown_context_is_a_configuration_error() {
+    let healthy = FaultServer::start(Fault::Healthy);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("k.yaml");
+    std::fs::write(&file, kubeconfig(&[("a", &healthy.url, &token_user())])).unwrap();
+    let out = run(kp().args([
+        "--kubeconfig",
+        file.to_str().unwrap(),
+        "--context",
+        "nope",
+        "check-rbac",
+    ]));
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("--context \"nope\": no such context"),
+        "{}",
+        out.stderr
+    );
 }

@@ -22,8 +22,10 @@ Where: pods in each context's namespace, ProwJobs in the ProwJob context's names
 --merge prow, or when a context has none, Prow's pod_namespace / prowjob_namespace. -n
 overrides both.
 What: the verbs each Prow component needs (--component), one SelfSubjectAccessReview each.
-Cells: yes (allowed), no (denied), no:VERBS (those verbs denied; by component,
-ALLOWED/ASKED), ? (not answered), - (not asked). IDENTITY is who the server says the context is (sa:NS:NAME for a
+Columns: ALLOWED is allowed/asked checks; what is denied is listed below the table;
+--by resource|component gives a column each: yes, no, no:VERBS (those verbs denied;
+by component, ALLOWED/ASKED), ? (not answered), - (not asked); -o wide a column per
+check and the API server's reason. Failures are explained below the table. IDENTITY is who the server says the context is (sa:NS:NAME for a
 ServiceAccount).
 Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
 4 a context could not be asked (4 wins over 1).
@@ -40,6 +42,8 @@ Examples:
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {
+    /// An ALLOWED (n/m) column, and what is denied below the table
+    Summary,
     /// A column per resource (pods, pods/log, events, prowjobs)
     Resource,
     /// A column per Prow component
@@ -52,7 +56,7 @@ pub struct CheckRbacArgs {
     #[arg(long = "component", value_enum, value_name = "NAME")]
     pub components: Vec<Component>,
     /// Table columns
-    #[arg(long, value_enum, default_value_t = ByArg::Resource)]
+    #[arg(long, value_enum, default_value_t = ByArg::Summary)]
     pub by: ByArg,
     /// Print a Role and RoleBinding granting each identity what it was denied (YAML for
     /// kubectl apply -f -) instead of the table
@@ -173,6 +177,7 @@ pub fn run(
                 let mut t = output::rbac::table(
                     &reports,
                     match args.by {
+                        ByArg::Summary => By::Summary,
                         ByArg::Resource => By::Resource,
                         ByArg::Component => By::Component,
                     },

@@ -8,6 +8,8 @@ use crate::rbac::{CheckResult, Component, ContextReport, Crd, Status};
 /// What the check columns are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum By {
+    /// ALLOWED (n/m) and DENIED (what is missing): fits 80 columns.
+    Summary,
     Resource,
     Component,
 }
@@ -27,16 +29,21 @@ pub fn table(
     width: Option<usize>,
     color: bool,
 ) -> String {
+    let summary = by == By::Summary && !wide;
     let columns: Vec<Column> = if wide {
         per_check(reports)
     } else {
         match by {
+            By::Summary => Vec::new(),
             By::Resource => per_resource(reports),
             By::Component => per_component(reports),
         }
     };
     let mut headers: Vec<String> = vec!["CONTEXT".into(), "NAMESPACE".into(), "IDENTITY".into()];
     headers.extend(columns.iter().map(|c| c.header.clone()));
+    if summary {
+        headers.push("ALLOWED".into());
+    }
     headers.push("STATUS".into());
     if wide {
         headers.push("REASON".into());
@@ -54,6 +61,9 @@ pub fn table(
                 identity(r),
             ];
             row.extend(columns.iter().map(|c| cell(r, c)));
+            if summary {
+                row.push(allowed_count(r));
+            }
             row.push(status_word(r));
             if wide {
                 row.push(reason(r));
@@ -80,12 +90,22 @@ pub fn table(
         out.push_str(h);
         out.push('\n');
     }
+    let status_at = text
+        .lines()
+        .next()
+        .filter(|_| !no_headers)
+        .and_then(|h| h.find("STATUS"));
     for (line, r) in lines.zip(reports) {
-        if color && !wide {
+        if color {
             let word = status_word(r);
-            if let Some(head) = line.strip_suffix(word.as_str()) {
-                out.push_str(head);
+            // The STATUS column starts where its header does (or ends the line).
+            let at = status_at
+                .filter(|&i| line.get(i..).is_some_and(|rest| rest.starts_with(&word)))
+                .or_else(|| line.strip_suffix(word.as_str()).map(str::len));
+            if let Some(i) = at {
+                out.push_str(&line[..i]);
                 out.push_str(&paint(r.status, &word));
+                out.push_str(&line[i + word.len()..]);
                 out.push('\n');
                 continue;
             }
@@ -109,6 +129,9 @@ pub fn notes(reports: &[ContextReport]) -> String {
             ))
         {
             out.push_str(&format!("{name}: {}: {}\n", e.kind, e.message));
+        }
+        if r.status == Status::Denied && said.insert((denied_list(r), r.context.clone())) {
+            out.push_str(&format!("{name}: denied: {}\n", denied_list(r)));
         }
         if r.status == Status::Missing {
             out.push_str(&format!(
@@ -262,11 +285,41 @@ fn cell(r: &ContextReport, column: &Column) -> String {
     }
 }
 
+/// The status word; a failure's kind and message are in the notes below the table.
 fn status_word(r: &ContextReport) -> String {
-    match (&r.error, r.status) {
-        (Some(e), Status::Error) => format!("error:{}", e.kind),
-        _ => r.status.to_string(),
+    r.status.to_string()
+}
+
+/// `ALLOWED/ASKED`, `-` when nothing was asked; what is denied is listed below the table.
+fn allowed_count(r: &ContextReport) -> String {
+    if r.checks.is_empty() || r.status == Status::Missing {
+        return NOT_ASKED.into();
     }
+    if r.checks.iter().all(|c| c.allowed.is_none()) {
+        return UNKNOWN.into();
+    }
+    let allowed = r.checks.iter().filter(|c| c.allowed == Some(true)).count();
+    format!("{allowed}/{}", r.checks.len())
+}
+
+/// What is missing, grouped by resource: `create,patch pods; get pods/log`.
+fn denied_list(r: &ContextReport) -> String {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for c in r.denied() {
+        let name = c.permission.short_resource();
+        match groups.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, verbs)) => verbs.push(&c.verb),
+            None => groups.push((name, vec![&c.verb])),
+        }
+    }
+    if groups.is_empty() {
+        return NOT_ASKED.into();
+    }
+    groups
+        .iter()
+        .map(|(res, verbs)| format!("{} {res}", verbs.join(",")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn reason(r: &ContextReport) -> String {

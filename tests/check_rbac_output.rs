@@ -1,0 +1,151 @@
+//! What an operator reads from `check-rbac`: the table at 80 and 120 columns, by resource and by
+//! component, and the notes and summary below it. Built through the library's report types, so
+//! every status appears without needing a broken cluster.
+
+use kubectl_prow::output::rbac::{By, notes, table};
+use kubectl_prow::rbac::components::permissions_for;
+use kubectl_prow::rbac::{
+    CheckResult, ContextReport, Crd, Failure, FailureKind, Identity, Scope, Status,
+};
+
+fn checks(scope: Scope, namespace: &str, denied: &[&str]) -> Vec<CheckResult> {
+    permissions_for(scope, &[])
+        .into_iter()
+        .map(|(p, components)| CheckResult {
+            component: components,
+            group: p.group.into(),
+            resource: p.resource.into(),
+            subresource: p.subresource.into(),
+            verb: p.verb.into(),
+            namespace: namespace.into(),
+            allowed: Some(!denied.contains(&p.to_string().as_str())),
+            reason: None,
+            permission: p,
+            scope,
+        })
+        .collect()
+}
+
+fn report(context: &str, user: &str, status: Status, checks: Vec<CheckResult>) -> ContextReport {
+    ContextReport {
+        context: context.into(),
+        alias_of: None,
+        namespace: checks
+            .first()
+            .map(|c| c.namespace.clone())
+            .unwrap_or_default(),
+        identity: Some(Identity {
+            username: Some(user.into()),
+            groups: vec!["system:authenticated".into()],
+        }),
+        status,
+        error: None,
+        prow_job_context: false,
+        crd: None,
+        via: None,
+        checks,
+    }
+}
+
+fn fleet() -> Vec<ContextReport> {
+    let all_job = checks(Scope::JobContext, "test-pods", &[]);
+    let mut service = report(
+        "k8s-infra-prow-service",
+        "system:serviceaccount:prow:prow-controller-manager",
+        Status::Denied,
+        checks(
+            Scope::ProwJobContext,
+            "prow",
+            &["delete prowjobs.prow.k8s.io", "create prowjobs.prow.k8s.io"],
+        ),
+    );
+    service.prow_job_context = true;
+    service.crd = Some(Crd::Installed);
+    let mut failed = report("k8s-infra-prow-build-trusted", "", Status::Error, {
+        let mut c = checks(Scope::JobContext, "test-pods", &[]);
+        for x in &mut c {
+            x.allowed = None;
+        }
+        c
+    });
+    failed.identity = None;
+    failed.error = Some(Failure::new(
+        FailureKind::Unauthorized,
+        "https://34.1.2.3 rejected the credentials (401 Unauthorized: expired or wrong?)",
+    ));
+    let missing = ContextReport {
+        context: "build99".into(),
+        alias_of: None,
+        namespace: String::new(),
+        identity: None,
+        status: Status::Missing,
+        error: None,
+        prow_job_context: false,
+        crd: None,
+        via: None,
+        checks: Vec::new(),
+    };
+    vec![
+        report(
+            "k8s-infra-prow-build",
+            "system:serviceaccount:test-pods:prowjob-default-sa",
+            Status::Ok,
+            all_job,
+        ),
+        failed,
+        service,
+        report(
+            "eks-prow-build-cluster",
+            "arn:aws:iam::468814281478:role/prow-build",
+            Status::Denied,
+            checks(
+                Scope::JobContext,
+                "test-pods",
+                &["create pods", "get pods/log"],
+            ),
+        ),
+        missing,
+    ]
+}
+
+#[test]
+fn at_80_columns() {
+    let r = fleet();
+    let text = table(&r, By::Summary, false, false, Some(80), false) + &notes(&r);
+    assert!(
+        text.lines().take(6).all(|l| l.chars().count() <= 80),
+        "{text}"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn at_120_columns() {
+    let r = fleet();
+    let text = table(&r, By::Summary, false, false, Some(120), false);
+    assert!(text.lines().all(|l| l.chars().count() <= 120), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn by_resource_at_120_columns() {
+    let r = fleet();
+    let text = table(&r, By::Resource, false, false, Some(120), false);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn by_component_at_120_columns() {
+    let r = fleet();
+    let text = table(&r, By::Component, false, false, Some(120), false);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn colour_marks_only_the_status_word() {
+    let r = fleet();
+    let text = table(&r, By::Summary, false, false, None, true);
+    let first = text.lines().nth(1).unwrap();
+    assert!(first.ends_with("   \x1b[32mok\x1b[0m"), "{first:?}");
+    assert!(!first.starts_with('\x1b'));
+}
