@@ -48,6 +48,9 @@ pub struct Finding {
     pub message: String,
     /// What to do about it, in one line; may be empty.
     pub fix: String,
+    /// What findings of one code are about, when many share it (`context "build01"`): text
+    /// output groups them under it, and prints the fix once.
+    pub subject: Option<String>,
 }
 
 impl Finding {
@@ -64,7 +67,14 @@ impl Finding {
             origin,
             message: message.into(),
             fix: fix.into(),
+            subject: None,
         }
+    }
+
+    /// Groups this finding with others about the same thing.
+    pub fn about(mut self, subject: impl Into<String>) -> Self {
+        self.subject = Some(subject.into());
+        self
     }
 
     pub fn error(

@@ -20,8 +20,15 @@ pub struct LintOptions {
 /// The loader's own findings (bad files, duplicate base names) are included.
 pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) -> Vec<Finding> {
     let mut out = Vec::new();
+    out.extend(
+        set.warnings
+            .iter()
+            .map(|w| Finding::warning(w.code, w.origin.clone(), w.message.clone(), "")),
+    );
+    out.extend(in_cluster_from_file(set));
     check_prow_job_context(set, &mut out);
     check_duplicate_endpoints(set, &mut out);
+    check_entries(set, &mut out);
     if let Some(config) = config {
         out.extend(config.findings.iter().cloned());
         check_jobs(set, config, opts, &mut out);
@@ -32,6 +39,141 @@ pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) ->
             .cmp(&(b.severity, b.code, &b.origin, &b.message))
     });
     out
+}
+
+/// The seed's in-cluster context in a file: kubectl and today's Prow cannot load it (Prow needs
+/// no context for its own ServiceAccount). Under the seed's rules (the strict union) that is by
+/// design, so only worth knowing; under `--merge kubectl|prow`, whose point is loading what
+/// they load, a warning. `view` prints the same findings.
+pub fn in_cluster_from_file(set: &ContextSet) -> Vec<Finding> {
+    let severity = if set.mode == crate::kubeconfig::MergeMode::Strict {
+        crate::finding::Severity::Info
+    } else {
+        crate::finding::Severity::Warning
+    };
+    set.contexts
+        .iter()
+        .filter(|c| c.is_in_cluster() && c.alias_of.is_none() && c.origin.line > 0)
+        .map(|c| {
+            Finding::new(
+                severity,
+                "in-cluster-context",
+                Some(c.origin.clone()),
+                format!(
+                    "context {:?} uses the in-cluster pseudo-cluster: kubectl and today's Prow \
+                     cannot load it from a file",
+                    c.name.as_str()
+                ),
+                "keep it for kubectl-prow and the seed's loader; give today's Prow and kubectl a \
+                 file without it",
+            )
+        })
+        .collect()
+}
+
+/// Entries that load but cannot work: files that are not there, servers that are not URLs,
+/// contexts with nobody to authenticate as.
+fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
+    use crate::kubeconfig::Target;
+    let mut seen_clusters = std::collections::BTreeSet::new();
+    let mut seen_users = std::collections::BTreeSet::new();
+    for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+        if let Target::Cluster(cluster) = &c.target
+            && seen_clusters.insert(cluster.name.clone())
+        {
+            match cluster.field("server") {
+                None => out.push(Finding::error(
+                    "invalid-server",
+                    Some(cluster.origin.clone()),
+                    format!("cluster {:?} has no server", cluster.name),
+                    "set `server: https://HOST[:PORT]`",
+                )),
+                Some(server) if !is_http_url(server) => out.push(Finding::error(
+                    "invalid-server",
+                    Some(cluster.origin.clone()),
+                    format!(
+                        "cluster {:?}: server {:?} is not an https:// (or http://) URL",
+                        cluster.name,
+                        crate::output::sanitize(&crate::kubeconfig::view::redact_url(server))
+                    ),
+                    "write it as https://HOST[:PORT]",
+                )),
+                Some(_) => {}
+            }
+            check_files(
+                &cluster.body,
+                &["certificate-authority"],
+                &cluster.origin,
+                "cluster",
+                &cluster.name,
+                out,
+            );
+        }
+        if let Some(user) = &c.credentials
+            && seen_users.insert(user.name.clone())
+        {
+            check_files(
+                &user.body,
+                &["client-certificate", "client-key", "tokenFile"],
+                &user.origin,
+                "user",
+                &user.name,
+                out,
+            );
+        }
+        if !c.is_in_cluster() && c.user.as_deref().is_none_or(str::is_empty) {
+            out.push(Finding::warning(
+                "context-without-user",
+                Some(c.origin.clone()),
+                format!(
+                    "context {:?} names no user: requests would be anonymous",
+                    c.name.as_str()
+                ),
+                "add `user:` with the context's credentials (only an in-cluster context may omit it)",
+            ));
+        }
+    }
+}
+
+fn is_http_url(server: &str) -> bool {
+    let rest = server
+        .strip_prefix("https://")
+        .or_else(|| server.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or("");
+        !host.is_empty() && !host.starts_with(':')
+    })
+}
+
+fn check_files(
+    body: &serde_json::Value,
+    keys: &[&str],
+    origin: &Origin,
+    kind: &str,
+    name: &str,
+    out: &mut Vec<Finding>,
+) {
+    for key in keys {
+        let Some(path) = body
+            .get(*key)
+            .and_then(|v| v.as_str())
+            .filter(|p| !p.is_empty())
+        else {
+            continue;
+        };
+        if !std::path::Path::new(path).is_file() {
+            out.push(Finding::error(
+                "missing-file",
+                Some(origin.clone()),
+                format!(
+                    "{kind} {name:?}: {key} {} does not exist (or is not a file)",
+                    crate::output::sanitize(path)
+                ),
+                "fix the path (a relative path resolves against the kubeconfig file's directory)",
+            ));
+        }
+    }
 }
 
 fn check_prow_job_context(set: &ContextSet, out: &mut Vec<Finding>) {
@@ -132,8 +274,8 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
                 "missing-cluster",
                 Some(job.origin.clone()),
                 format!("{} sets no cluster; with --use-explicit-credentials nothing is defaulted, so it runs nowhere", job_label(job)),
-                "add `cluster: <context>` to the job",
-            ));
+                "add `cluster: <context>` to the job (`kubectl prow migrate jobs` does it for every job)",
+            ).about("jobs without `cluster`"));
             continue;
         };
         *used.entry(context).or_default() += 1;
@@ -159,20 +301,26 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
             } else {
                 "sets no cluster, so it runs in"
             };
-            out.push(Finding::error(
-                "unknown-context",
-                Some(at),
-                format!(
-                    "{} {how} context {context:?}, which {why}; Prow would end it in error",
-                    job_label(job)
-                ),
-                fix,
-            ));
+            out.push(
+                Finding::error(
+                    "unknown-context",
+                    Some(at),
+                    format!(
+                        "{} {how} context {context:?}, which {why}; Prow would end it in error",
+                        job_label(job)
+                    ),
+                    fix,
+                )
+                .about(format!(
+                    "context {context:?} ({})",
+                    why.trim_start_matches("is ")
+                )),
+            );
             continue;
         }
         if job.kind == JobKind::Presubmit
             && let Some(ctx) = set.get(context)
-            && (ctx.is_in_cluster() || set.is_prow_job_context(ctx))
+            && set.is_prow_job_context(ctx)
         {
             in_service
                 .entry(context)
@@ -192,6 +340,16 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
         ));
     }
     if defaulted > 0 && !opts.explicit_credentials {
+        out.push(Finding::warning(
+            "implicit-default-context",
+            first_defaulted.clone(),
+            format!(
+                "{defaulted} job(s) set no cluster and rely on Prow's implicit \"default\" \
+                 context (first here)"
+            ),
+            "set `cluster` on every job (`kubectl prow migrate jobs`), then turn on \
+             --use-explicit-credentials: the seed's migration step",
+        ));
         let default = set.get(DEFAULT_CONTEXT);
         if default.is_none_or(|d| d.alias_of.is_some()) {
             let target = match default.and_then(|d| d.alias_of.as_ref()) {

@@ -248,5 +248,5 @@ fn view_warns_that_in_cluster_contexts_do_not_load_elsewhere() {
     let out = run(kp().args(["--kubeconfig", "seed-custom-namespace.yaml", "view"]));
     assert_eq!(out.code, 0);
     assert_eq!(out.stderr.lines().count(), 2, "{}", out.stderr);
-    assert!(out.stderr.contains("warning: context \"default\" (seed-custom-namespace.yaml:4) uses the in-cluster pseudo-cluster"), "{}", out.stderr);
+    assert!(out.stderr.contains("seed-custom-namespace.yaml:4:9: info[in-cluster-context]: context \"default\" uses the in-cluster pseudo-cluster"), "{}", out.stderr);
 }

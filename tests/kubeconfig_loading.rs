@@ -44,7 +44,7 @@ fn current_context_is_the_first_non_empty_one_and_disagreement_is_a_warning() {
     assert_eq!(row(&rows, "service")["current"], true);
     assert_eq!(row(&rows, "build01")["current"], false);
     assert!(
-        out.stderr.contains("warning: current-context differs between files: service.yaml:13 says \"service\", build01.yaml:14 says \"build01\""),
+        out.stderr.contains("warning: current-context \"service\" from service.yaml:13 wins (kubectl keeps the first); build01.yaml (\"build01\") sets another\n"),
         "{}",
         out.stderr
     );

@@ -56,6 +56,8 @@ pub struct ContextRow {
     pub jobs: Option<JobCounts>,
     /// A `cluster` value that jobs use but no loaded context defines.
     pub missing: bool,
+    /// Listed in Prow's `disabled_clusters` (and so not loaded).
+    pub disabled: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize)]
@@ -95,6 +97,7 @@ impl ContextRow {
             alias_of: c.alias_of.as_ref().map(ToString::to_string),
             jobs: None,
             missing: false,
+            disabled: false,
         }
     }
 
@@ -115,6 +118,7 @@ impl ContextRow {
             alias_of: None,
             jobs: None,
             missing: true,
+            disabled: false,
         }
     }
 }
@@ -136,17 +140,17 @@ pub fn run(
     let text = match args.output.output {
         Format::Json => output::json(&rows),
         Format::Yaml => output::yaml(&rows),
-        // Prow's service context is named "": print it quoted rather than as a blank line.
+        // Only names that can be passed back to --context: not Prow's "" (a flag cannot name
+        // it) and not contexts that no file defines.
         Format::Name => rows
             .iter()
-            .map(|r| {
-                if r.name.is_empty() {
-                    "\"\"\n".to_string()
-                } else {
-                    format!("{}\n", r.name)
-                }
-            })
+            .filter(|r| !r.name.is_empty() && !r.missing)
+            .map(|r| format!("{}\n", r.name))
             .collect(),
+        Format::Table | Format::Wide if rows.is_empty() => {
+            writeln!(err, "No resources found")?;
+            String::new()
+        }
         Format::Table | Format::Wide => {
             let wide = args.output.output == Format::Wide;
             table(
@@ -198,6 +202,7 @@ pub fn rows(
                 })
                 .expect("a counted context has a job");
             let mut row = ContextRow::missing(name, &first);
+            row.disabled = set.disabled.iter().any(|d| d.as_str() == name);
             row.jobs = Some((*k).into());
             rows.push(row);
         }
@@ -235,7 +240,9 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
             if r.prow_job_context {
                 mark.push('P');
             }
-            let server = if r.missing {
+            let server = if r.disabled {
+                "(disabled)".to_string()
+            } else if r.missing {
                 "(missing: no such context)".to_string()
             } else if r.in_cluster && r.server.is_none() {
                 "(in-cluster)".to_string()
@@ -256,13 +263,14 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
                 None if r.line == 0 => r.source.clone(),
                 None => format!("{}:{}", r.source, r.line),
             };
+            let none = || output::NONE.to_string();
             let mut row = vec![
                 mark,
                 name,
-                r.cluster.clone().unwrap_or_default(),
+                r.cluster.clone().unwrap_or_else(none),
                 server,
-                r.namespace.clone().unwrap_or_default(),
-                r.user.clone().unwrap_or_default(),
+                r.namespace.clone().unwrap_or_else(none),
+                r.user.clone().unwrap_or_else(none),
                 r.auth.clone(),
                 source,
             ];
@@ -272,7 +280,7 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
                 }
                 row.push(j.total.to_string());
             } else if with_jobs {
-                row.extend(std::iter::repeat_n(String::new(), if wide { 4 } else { 1 }));
+                row.extend(std::iter::repeat_n(none(), if wide { 4 } else { 1 }));
             }
             row
         })

@@ -92,6 +92,12 @@ pub fn run(
         ));
     };
     super::print_findings(&config.findings, err)?;
+    // A job file that cannot be read, or two with one base name: Prow refuses the whole
+    // configuration, so the listing is incomplete (exit code 3 after showing what was read).
+    let broken = config
+        .findings
+        .iter()
+        .any(|f| f.severity == crate::finding::Severity::Error);
     // --context selects jobs here; it may name a context that is not loaded (that is what
     // --unknown finds), so it is not applied as kubectl's context override.
     let filter_context = global.context.last().cloned();
@@ -126,50 +132,97 @@ pub fn run(
         Format::Json => output::json(&rows),
         Format::Yaml => output::yaml(&rows),
         Format::Name => rows.iter().map(|r| format!("{}\n", r.name)).collect(),
+        Format::Table | Format::Wide if rows.is_empty() => {
+            writeln!(err, "No resources found")?;
+            String::new()
+        }
         Format::Table | Format::Wide => table(
             &rows,
+            &set.disabled,
             args.output.output == Format::Wide,
             args.output.no_headers,
+            output::terminal_width(),
         ),
     };
     out.write_all(text.as_bytes())?;
-    Ok(crate::exit::OK)
+    Ok(if broken {
+        crate::exit::INVALID_CONFIG
+    } else if args.unknown && !rows.is_empty() {
+        // A script asks "does any job land nowhere?": yes is a problem.
+        crate::exit::PROBLEMS
+    } else {
+        crate::exit::OK
+    })
 }
 
-fn table(rows: &[JobRow], wide: bool, no_headers: bool) -> String {
+/// The table; also used by the golden tests with a fixed width. A column whose value is the
+/// same on every row (AGENT, usually) is left out and said once below the table.
+pub fn table(
+    rows: &[JobRow],
+    disabled: &[crate::kubeconfig::ContextName],
+    wide: bool,
+    no_headers: bool,
+    width: Option<usize>,
+) -> String {
     let mut headers = vec!["NAME", "TYPE", "REPO", "CONTEXT", "AGENT", "SOURCE"];
     if wide {
         headers.extend(["CLUSTER", "BRANCHES"]);
     }
-    let cells = rows
+    let mut cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let context = match (&r.context, r.known) {
                 (Some(c), true) => c.clone(),
+                (Some(c), false) if disabled.iter().any(|d| d.as_str() == c) => {
+                    format!("{c} (disabled)")
+                }
                 (Some(c), false) => format!("{c} (not loaded)"),
-                (None, _) if r.agent == "jenkins" => "-".to_string(),
-                (None, _) => "(none)".to_string(),
+                (None, _) => output::NONE.to_string(),
             };
             let mut row = vec![
-                r.name.clone(),
+                output::sanitize(&r.name),
                 r.kind.to_string(),
-                r.repo.clone().unwrap_or_else(|| "-".into()),
+                r.repo.clone().unwrap_or_else(|| output::NONE.into()),
                 context,
                 r.agent.clone(),
                 format!("{}:{}", r.file, r.line),
             ];
             if wide {
-                row.push(r.cluster.clone().unwrap_or_default());
-                row.push(r.branches.join(","));
+                row.push(r.cluster.clone().unwrap_or_else(|| output::NONE.into()));
+                row.push(if r.branches.is_empty() {
+                    output::NONE.into()
+                } else {
+                    r.branches.join(",")
+                });
             }
             row
         })
         .collect();
-    output::table(
+    let mut note = String::new();
+    if !wide && rows.len() > 1 {
+        for name in ["AGENT", "TYPE"] {
+            let Some(col) = headers.iter().position(|h| *h == name) else {
+                continue;
+            };
+            let first = cells[0][col].clone();
+            if cells.iter().all(|r| r[col] == first) {
+                headers.remove(col);
+                for r in &mut cells {
+                    r.remove(col);
+                }
+                note.push_str(&format!("{name} is {first} for every job\n"));
+            }
+        }
+    }
+    let mut text = output::table(
         &headers,
         cells,
         no_headers,
-        if wide { None } else { output::terminal_width() },
-        &["SOURCE", "REPO", "CONTEXT", "NAME"],
-    )
+        if wide { None } else { width },
+        &["SOURCE", "REPO", "NAME", "TYPE", "AGENT"],
+    );
+    if !no_headers {
+        text.push_str(&note);
+    }
+    text
 }

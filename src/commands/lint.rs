@@ -21,11 +21,20 @@ Checks (no cluster is contacted):
   warning  duplicate-endpoint          two contexts share server, namespace and user
   warning  no-default-context          jobs without cluster fall to the service cluster
   warning  presubmit-in-service-cluster  presubmits run next to Prow's own credentials
+  error    missing-file                a certificate, key, CA or token file is not there
+  error    invalid-server              a cluster's server is not an https:// (or http://) URL
+  warning  context-without-user        a context other than in-cluster names no user
+  warning  implicit-default-context    jobs without cluster rely on Prow's default context
+  warning  in-cluster-context          kubectl and today's Prow cannot load it from a file
+  warning  shadowed-entry, dangling-reference, current-context-differs, ...
+                                       whatever loading the kubeconfigs warned about
   warning  jenkins-with-cluster        a Jenkins job sets cluster
   warning  namespace-with-explicit-credentials  pod_namespace/prowjob_namespace still set
   warning  unknown-disabled-cluster, unknown-allowed-cluster
   info     unused-context              no job runs in a context
-Exit code 1 when an error is found; warnings count too with --strict.
+Text groups findings by check and by what they are about (first 3 places each; --verbose
+for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
+count too with --strict.
 
 Examples:
   kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml --job-config-path jobs lint
@@ -46,6 +55,9 @@ pub struct LintArgs {
     /// Output format
     #[arg(short = 'o', long = "output", value_enum, default_value = "text")]
     pub output: LintFormat,
+    /// List every finding of a group, not just the first few
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
 }
 
 /// One finding as scripts see it.
@@ -95,11 +107,7 @@ pub fn run(
         },
     );
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
     let text = match args.output {
         LintFormat::Json => {
             output::json(&findings.iter().map(FindingRow::from).collect::<Vec<_>>())
@@ -107,33 +115,7 @@ pub fn run(
         LintFormat::Yaml => {
             output::yaml(&findings.iter().map(FindingRow::from).collect::<Vec<_>>())
         }
-        LintFormat::Text => {
-            let mut text = String::new();
-            let mut last: Option<(Severity, &str)> = None;
-            for f in &findings {
-                if last != Some((f.severity, f.code)) {
-                    let n = findings
-                        .iter()
-                        .filter(|g| g.code == f.code && g.severity == f.severity)
-                        .count();
-                    text.push_str(&format!("{}[{}] ({n}):\n", f.severity, f.code));
-                    last = Some((f.severity, f.code));
-                }
-                let place = f
-                    .origin
-                    .as_ref()
-                    .map(|o| format!("{o}: "))
-                    .unwrap_or_default();
-                text.push_str(&format!("  {place}{}\n", f.message));
-                if !f.fix.is_empty() {
-                    text.push_str(&format!("    fix: {}\n", f.fix));
-                }
-            }
-            text.push_str(&format!(
-                "{errors} error(s), {warnings} warning(s), {infos} info\n"
-            ));
-            text
-        }
+        LintFormat::Text => output::findings::text(&findings, args.verbose),
     };
     out.write_all(text.as_bytes())?;
     let failed = errors > 0 || (args.strict && warnings > 0);

@@ -48,18 +48,16 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<i32> {
     let set = super::load_contexts(global, err)?;
-    for c in set
-        .contexts
-        .iter()
-        .filter(|c| c.is_in_cluster() && c.alias_of.is_none())
-    {
-        writeln!(
-            err,
-            "warning: context {:?} ({}) uses the in-cluster pseudo-cluster: kubectl and today's \
-             Prow cannot load it from a file (Prow needs no context for its own ServiceAccount)",
-            c.name.as_str(),
-            c.origin.display_line()
-        )?;
+    // Only about contexts in the output: --minify keeps the current one.
+    let current = set.current_context.as_ref().map(|c| c.value.clone());
+    for f in crate::lint::in_cluster_from_file(&set) {
+        let shown = !args.minify
+            || current
+                .as_deref()
+                .is_some_and(|cc| f.message.contains(&format!("{cc:?}")));
+        if shown {
+            writeln!(err, "{f}")?;
+        }
     }
     let doc = view(
         &set,

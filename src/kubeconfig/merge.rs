@@ -100,14 +100,20 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             let suffix = opts.kubeconfig_suffix.as_deref().unwrap_or("");
             if mode == MergeMode::Prow {
                 // Prow's loader falls back to the default rules here (config.go, step 3).
-                warnings.push(Warning(format!(
-                    "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; as Prow does, \
-                     falling back to $KUBECONFIG or ~/.kube/config"
-                )));
+                warnings.push(Warning::new(
+                    "empty-kubeconfig-dir",
+                    format!(
+                        "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; as Prow does, \
+                         falling back to $KUBECONFIG or ~/.kube/config"
+                    ),
+                ));
             } else {
-                warnings.push(Warning(format!(
-                    "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; nothing loaded"
-                )));
+                warnings.push(Warning::new(
+                    "empty-kubeconfig-dir",
+                    format!(
+                        "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; nothing loaded"
+                    ),
+                ));
             }
         }
         if given_explicitly && mode != MergeMode::Prow {
@@ -121,7 +127,10 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
                 } else {
                     "$KUBECONFIG is not set and ~/.kube/config does not exist"
                 };
-                warnings.push(Warning(format!("no kubeconfig found: {why}")));
+                warnings.push(Warning::new(
+                    "no-kubeconfig",
+                    format!("no kubeconfig found: {why}"),
+                ));
             }
             found
         }
@@ -243,15 +252,15 @@ struct Report {
 }
 
 impl Report {
-    fn warn(&mut self, message: String) {
-        self.warnings.push(Warning(message));
+    fn warn(&mut self, code: &'static str, message: String) {
+        self.warnings.push(Warning::new(code, message));
     }
 
     /// A reference to something missing: an error or a warning, as the rule says.
     fn dangling(&mut self, policy: Dangling, message: String) {
         match policy {
             Dangling::Error => self.errors.push(message),
-            Dangling::Warn => self.warn(message),
+            Dangling::Warn => self.warn("dangling-reference", message),
         }
     }
 
@@ -318,7 +327,7 @@ fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Resul
                          --merge kubectl to let the first win)"
                     ));
                 } else {
-                    report.warn(format!(
+                    report.warn("shadowed-entry", format!(
                         "{kind_name} {name:?} at {at_again} is ignored: {at_first} defines it first \
                          and kubectl keeps the first ({same})"
                     ));
@@ -464,7 +473,7 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
                 ..target.clone()
             },
             None => {
-                set.warnings.push(Warning(format!(
+                set.warnings.push(Warning::new("unknown-current-context", format!(
                     "current-context {:?} ({}) names no loaded context; Prow would use an empty \
                      client configuration for its service cluster",
                     current.value,
@@ -490,11 +499,14 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
     {
         // Prow's mergeConfigs overwrites ret[""]: a context of that name in a file is lost.
         let lost = set.contexts.remove(pos);
-        set.warnings.push(Warning(format!(
-            "context \"\" at {} is replaced by Prow's service context, as Prow replaces it; \
+        set.warnings.push(Warning::new(
+            "replaced-service-context",
+            format!(
+                "context \"\" at {} is replaced by Prow's service context, as Prow replaces it; \
              give it a name",
-            lost.origin.display_line()
-        )));
+                lost.origin.display_line()
+            ),
+        ));
     }
     if set.get(DEFAULT_CONTEXT).is_none() {
         set.contexts.push(Context {
@@ -567,20 +579,36 @@ fn unique_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Ent
 }
 
 fn first_current_context(files: &[KubeconfigFile], report: &mut Report) -> Option<Sourced<String>> {
-    let mut chosen: Option<Sourced<String>> = None;
-    for cc in files.iter().filter_map(|f| f.current_context.as_ref()) {
-        match &chosen {
-            None => chosen = Some(cc.clone()),
-            Some(first) if first.value != cc.value => report.warn(format!(
-                "current-context differs between files: {} says {:?}, {} says {:?}; using {:?} \
-                 (the first)",
-                first.origin.display_line(),
-                first.value,
-                cc.origin.display_line(),
-                cc.value,
-                first.value
-            )),
-            Some(_) => {}
+    let all: Vec<&Sourced<String>> = files
+        .iter()
+        .filter_map(|f| f.current_context.as_ref())
+        .collect();
+    let chosen = all.first().map(|cc| (*cc).clone());
+    if let Some(first) = &chosen {
+        let others: Vec<String> = all
+            .iter()
+            .filter(|cc| cc.value != first.value)
+            .map(|cc| format!("{} ({:?})", cc.origin.file.display(), cc.value))
+            .collect();
+        if !others.is_empty() {
+            // One line however many files disagree: which wins, then the others, briefly.
+            let shown: Vec<&str> = others.iter().take(3).map(String::as_str).collect();
+            let more = if others.len() > 3 {
+                format!(" and {} more", others.len() - 3)
+            } else {
+                String::new()
+            };
+            report.warn(
+                "current-context-differs",
+                format!(
+                    "current-context {:?} from {} wins (kubectl keeps the first); {} {} \
+                     another{more}",
+                    first.value,
+                    first.origin.display_line(),
+                    shown.join(", "),
+                    if others.len() == 1 { "sets" } else { "set" },
+                ),
+            );
         }
     }
     chosen
@@ -590,11 +618,14 @@ fn warn_unknown_current(set: &ContextSet, report: &mut Report) {
     if let Some(cc) = &set.current_context
         && set.get(&cc.value).is_none()
     {
-        report.warn(format!(
-            "current-context {:?} ({}) names no loaded context",
-            cc.value,
-            cc.origin.display_line()
-        ));
+        report.warn(
+            "unknown-current-context",
+            format!(
+                "current-context {:?} ({}) names no loaded context",
+                cc.value,
+                cc.origin.display_line()
+            ),
+        );
     }
 }
 
@@ -705,19 +736,20 @@ fn resolve_prow(
         ));
         return None;
     };
-    let credentials = match &user {
-        Some(u) => {
-            let found = users.get(u).cloned();
-            if found.is_none() {
-                report.warn(format!(
+    let credentials =
+        match &user {
+            Some(u) => {
+                let found = users.get(u).cloned();
+                if found.is_none() {
+                    report.warn("unknown-user", format!(
                     "context {name:?} at {at} names user {u:?}, which {path} does not define; \
                      Prow would connect anonymously"
                 ));
+                }
+                found
             }
-            found
-        }
-        None => None,
-    };
+            None => None,
+        };
     Some(Context {
         name: ContextName::new(name.clone()),
         origin: entry.origin.clone(),

@@ -217,13 +217,33 @@ impl Context {
 }
 
 /// A problem found while merging. Errors stop the load (exit code 3); warnings are printed and
-/// the load goes on.
+/// the load goes on, and `lint` reports them as findings with their code.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning(pub String);
+pub struct Warning {
+    /// A stable kebab-case code, as findings have.
+    pub code: &'static str,
+    pub origin: Option<Origin>,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Warning {
+            code,
+            origin: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, origin: Origin) -> Self {
+        self.origin = Some(origin);
+        self
+    }
+}
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message)
     }
 }
 

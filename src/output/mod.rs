@@ -1,6 +1,7 @@
 //! Rendering: kubectl-style tables (fitted to the terminal), JSON and YAML. Knows nothing about
 //! where the data came from beyond what the rows carry.
 
+pub mod findings;
 pub mod rbac;
 
 use std::fmt;
@@ -8,6 +9,9 @@ use std::fmt;
 use serde::Serialize;
 use tabled::builder::Builder;
 use tabled::settings::{Padding, Style};
+
+/// An empty cell, as kubectl writes it.
+pub const NONE: &str = "<none>";
 
 /// `-o` values, as kubectl spells them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -35,7 +39,9 @@ impl fmt::Display for Format {
 
 /// A kubectl-style table: no borders, columns three spaces apart, upper-case headers. When
 /// `max_width` is given (a terminal), the columns named in `shrink` are cut, in that order and
-/// down to a floor, until lines fit; other columns (NAME) are never cut.
+/// down to a floor, until lines fit; other columns (NAME) are never cut. When even that is too
+/// wide, the least useful of those columns (the end of `shrink`) are left out, so that a line
+/// never exceeds the terminal.
 pub fn table(
     headers: &[&str],
     mut rows: Vec<Vec<String>>,
@@ -46,8 +52,22 @@ pub fn table(
     if rows.is_empty() && no_headers {
         return String::new();
     }
+    let mut headers: Vec<&str> = headers.to_vec();
     if let Some(width) = max_width {
-        fit(headers, &mut rows, width, shrink);
+        for name in shrink.iter().rev() {
+            if natural_width(&headers, &rows, shrink) <= width {
+                break;
+            }
+            if let Some(col) = headers.iter().position(|h| h == name) {
+                headers.remove(col);
+                for r in &mut rows {
+                    if col < r.len() {
+                        r.remove(col);
+                    }
+                }
+            }
+        }
+        fit(&headers, &mut rows, width, shrink);
     }
     let mut builder = Builder::default();
     if !no_headers {
@@ -64,6 +84,27 @@ pub fn table(
         out.push('\n');
     }
     out
+}
+
+/// The narrowest the table gets by cutting: shrinkable columns at their floor.
+fn natural_width(headers: &[&str], rows: &[Vec<String>], shrink: &[&str]) -> usize {
+    let len = |s: &str| s.chars().count();
+    let mut total = GAP * headers.len().saturating_sub(1);
+    for (col, h) in headers.iter().enumerate() {
+        let widest = rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .map(|c| len(c))
+            .max()
+            .unwrap_or(0)
+            .max(len(h));
+        total += if shrink.contains(h) {
+            widest.min(len(h).max(4))
+        } else {
+            widest
+        };
+    }
+    total
 }
 
 /// Narrowest a shrunk column gets: enough to recognise a path or a server.
@@ -109,21 +150,31 @@ fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]
                         .rsplit_once(':')
                         .is_some_and(|(_, n)| n.parse::<u32>().is_ok());
                 *cell = if file_line {
-                    let tail: String = cell
-                        .chars()
-                        .rev()
-                        .take(keep)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    format!("…{tail}")
+                    cut_middle(cell, w)
                 } else {
                     format!("{}…", cell.chars().take(keep).collect::<String>())
                 };
             }
         }
     }
+}
+
+/// `config/jobs/kubernetes/sig-node/node-kubelet.yaml:12` cut to `width` from the middle, so
+/// that the start of the path and the file name with its line stay.
+fn cut_middle(cell: &str, width: usize) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    if chars.len() <= width {
+        return cell.to_string();
+    }
+    let name_start = cell
+        .rfind('/')
+        .map(|i| cell[..=i].chars().count())
+        .unwrap_or(0);
+    let tail_len = (chars.len() - name_start).min(width.saturating_sub(1));
+    let head_len = width.saturating_sub(1 + tail_len);
+    let head: String = chars[..head_len].iter().collect();
+    let tail: String = chars[chars.len() - tail_len..].iter().collect();
+    format!("{head}…{tail}")
 }
 
 /// The terminal width when standard output is a terminal; `None` for pipes and files, which
