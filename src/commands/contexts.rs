@@ -290,6 +290,7 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
         cells,
         no_headers,
         if wide { None } else { width },
-        &["SOURCE", "SERVER", "USER", "CLUSTER", "NAMESPACE", "AUTH"],
+        // Cut first, left out last: what identifies a context beyond its name.
+        &["SERVER", "NAMESPACE", "USER", "SOURCE", "CLUSTER", "AUTH"],
     )
 }

@@ -219,7 +219,7 @@ pub fn table(
         cells,
         no_headers,
         if wide { None } else { width },
-        &["SOURCE", "REPO", "NAME", "TYPE", "AGENT"],
+        &["NAME", "SOURCE", "REPO", "TYPE", "AGENT"],
     );
     if !no_headers {
         text.push_str(&note);

@@ -38,10 +38,11 @@ impl fmt::Display for Format {
 }
 
 /// A kubectl-style table: no borders, columns three spaces apart, upper-case headers. When
-/// `max_width` is given (a terminal), the columns named in `shrink` are cut, in that order and
-/// down to a floor, until lines fit; other columns (NAME) are never cut. When even that is too
-/// wide, the least useful of those columns (the end of `shrink`) are left out, so that a line
-/// never exceeds the terminal.
+/// `max_width` is given (a terminal), the columns named in `shrink` may be cut, never below a
+/// readable floor, the widest first so that the cut is shared; other columns (NAME, CONTEXT:
+/// what the user copies) are never cut. When even the floors do not fit, whole columns are left
+/// out, the end of `shrink` (the least useful) first, and a line below the table says which:
+/// a line never exceeds the terminal.
 pub fn table(
     headers: &[&str],
     mut rows: Vec<Vec<String>>,
@@ -53,13 +54,15 @@ pub fn table(
         return String::new();
     }
     let mut headers: Vec<&str> = headers.to_vec();
+    let mut dropped: Vec<&str> = Vec::new();
     if let Some(width) = max_width {
         for name in shrink.iter().rev() {
-            if natural_width(&headers, &rows, shrink) <= width {
+            if narrowest(&headers, &rows, shrink) <= width {
                 break;
             }
             if let Some(col) = headers.iter().position(|h| h == name) {
                 headers.remove(col);
+                dropped.push(name);
                 for r in &mut rows {
                     if col < r.len() {
                         r.remove(col);
@@ -83,68 +86,74 @@ pub fn table(
         out.push_str(line.trim_end());
         out.push('\n');
     }
+    if !dropped.is_empty() && !no_headers {
+        dropped.reverse();
+        out.push_str(&format!("not shown: {} (-o wide)\n", dropped.join(", ")));
+    }
     out
 }
 
-/// The narrowest the table gets by cutting: shrinkable columns at their floor.
-fn natural_width(headers: &[&str], rows: &[Vec<String>], shrink: &[&str]) -> usize {
-    let len = |s: &str| s.chars().count();
-    let mut total = GAP * headers.len().saturating_sub(1);
-    for (col, h) in headers.iter().enumerate() {
-        let widest = rows
-            .iter()
-            .filter_map(|r| r.get(col))
-            .map(|c| len(c))
-            .max()
-            .unwrap_or(0)
-            .max(len(h));
-        total += if shrink.contains(h) {
-            widest.min(len(h).max(4))
-        } else {
-            widest
-        };
-    }
-    total
-}
-
 /// Narrowest a shrunk column gets: enough to recognise a path or a server.
-const MIN_COLUMN: usize = 12;
+const MIN_COLUMN: usize = 16;
 const GAP: usize = 3;
 
-fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]) {
-    let len = |s: &str| s.chars().count();
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn natural(headers: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
     let mut widths: Vec<usize> = headers.iter().map(|h| len(h)).collect();
-    for row in rows.iter() {
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(len(cell));
         }
     }
+    widths
+}
+
+fn floor(header: &str, natural: usize, shrink: &[&str]) -> usize {
+    if shrink.contains(&header) {
+        natural.min(MIN_COLUMN.max(len(header)))
+    } else {
+        natural
+    }
+}
+
+/// The table's width with every shrinkable column at its floor.
+fn narrowest(headers: &[&str], rows: &[Vec<String>], shrink: &[&str]) -> usize {
+    let widths = natural(headers, rows);
+    GAP * headers.len().saturating_sub(1)
+        + headers
+            .iter()
+            .zip(&widths)
+            .map(|(h, &w)| floor(h, w, shrink))
+            .sum::<usize>()
+}
+
+fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]) {
+    let mut widths = natural(headers, rows);
+    let floors: Vec<usize> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, &w)| floor(h, w, shrink))
+        .collect();
     let mut total: usize = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
-    // First pass: cut in the given order down to a readable floor. Second pass, for narrow
-    // terminals: down to the header's width, least useful columns (the end of the list) first.
-    let passes: [(Vec<&&str>, usize); 2] = [
-        (shrink.iter().collect(), MIN_COLUMN),
-        (shrink.iter().rev().collect(), 0),
-    ];
-    for (order, min) in passes {
-        for name in order {
-            if total <= width {
-                break;
-            }
-            let Some(col) = headers.iter().position(|h| h == name) else {
-                continue;
-            };
-            let floor = min.max(len(headers[col])).max(4);
-            let cut = widths[col].saturating_sub(floor).min(total - width);
-            widths[col] -= cut;
-            total -= cut;
-        }
+    // Take one character at a time from the widest column that can give one: the cut is
+    // shared, and no column is cut to nothing while another stays wide.
+    while total > width {
+        let Some(col) = (0..widths.len())
+            .filter(|&c| widths[c] > floors[c])
+            .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)))
+        else {
+            break;
+        };
+        widths[col] -= 1;
+        total -= 1;
     }
     for row in rows.iter_mut() {
         for (cell, &w) in row.iter_mut().zip(&widths) {
             if len(cell) > w {
-                // Keep the end of a path (file:line) and the start of anything else.
-                let keep = w.saturating_sub(1);
+                // Keep both ends of a path (its start and file:line), the start of anything else.
                 let file_line = !cell.contains("://")
                     && cell
                         .rsplit_once(':')
@@ -152,7 +161,10 @@ fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]
                 *cell = if file_line {
                     cut_middle(cell, w)
                 } else {
-                    format!("{}…", cell.chars().take(keep).collect::<String>())
+                    format!(
+                        "{}…",
+                        cell.chars().take(w.saturating_sub(1)).collect::<String>()
+                    )
                 };
             }
         }
@@ -171,16 +183,30 @@ fn cut_middle(cell: &str, width: usize) -> String {
         .map(|i| cell[..=i].chars().count())
         .unwrap_or(0);
     let tail_len = (chars.len() - name_start).min(width.saturating_sub(1));
-    let head_len = width.saturating_sub(1 + tail_len);
+    let mut head_len = width.saturating_sub(1 + tail_len);
+    // A stub of a directory says nothing: give its room to the file name instead.
+    let mut tail_len = tail_len;
+    if head_len < 6 {
+        tail_len += head_len;
+        head_len = 0;
+    }
     let head: String = chars[..head_len].iter().collect();
     let tail: String = chars[chars.len() - tail_len..].iter().collect();
     format!("{head}…{tail}")
 }
 
 /// The terminal width when standard output is a terminal; `None` for pipes and files, which
-/// get full lines.
+/// get full lines. `KUBECTL_PROW_COLUMNS` fixes the width, terminal or not (for pagers such as
+/// `less -S`, and for the golden tests).
 pub fn terminal_width() -> Option<usize> {
     use std::io::IsTerminal;
+    if let Some(cols) = std::env::var("KUBECTL_PROW_COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+    {
+        return Some(cols);
+    }
     if !std::io::stdout().is_terminal() {
         return None;
     }
