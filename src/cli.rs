@@ -27,12 +27,17 @@ Exit codes:
   3  invalid configuration (unreadable file, bad YAML, merge collision, unknown context)
   4  a cluster could not be reached or refused the credentials
 
+Global flags (--kubeconfig, --context, -n, --merge, --job-config-path, ...): see
+`kubectl prow options`; `--help` shows them too.
+
 Examples:
   kubectl prow contexts
-  kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml contexts -o wide
+  kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml \\
+      contexts -o wide
   kubectl prow --kubeconfig-dir /etc/kubeconfigs --merge prow contexts
   kubectl prow --config-path config.yaml --job-config-path jobs/ jobs --unknown
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path jobs/ lint --strict
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path jobs/ \\
+      lint --strict
   kubectl prow view --minify --flatten --context build01";
 
 #[derive(Debug, Parser)]
@@ -61,14 +66,23 @@ pub enum Command {
     #[command(after_help = crate::commands::jobs::AFTER_HELP)]
     Jobs(crate::commands::jobs::JobsArgs),
     /// Check kubeconfigs and Prow job configuration together, without contacting a cluster
-    #[command(after_help = crate::commands::lint::AFTER_HELP)]
+    #[command(
+        after_help = crate::commands::lint::AFTER_HELP,
+        after_long_help = crate::commands::lint::AFTER_LONG_HELP
+    )]
     Lint(crate::commands::lint::LintArgs),
     /// Print the merged configuration as one kubeconfig, secrets redacted
     #[command(after_help = crate::commands::view::AFTER_HELP)]
     View(crate::commands::view::ViewArgs),
     /// Ask each context's API server whether Prow may do its work there
-    #[command(name = "check-rbac", after_help = crate::commands::check_rbac::AFTER_HELP)]
+    #[command(
+        name = "check-rbac",
+        after_help = crate::commands::check_rbac::AFTER_HELP,
+        after_long_help = crate::commands::check_rbac::AFTER_LONG_HELP
+    )]
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
+    /// Print the flags every command accepts (kubectl's global flags, Prow's loader flags)
+    Options,
     /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
     #[command(after_help = crate::commands::completion::AFTER_HELP)]
     Completion(crate::commands::completion::CompletionArgs),
@@ -99,37 +113,74 @@ impl From<MergeArg> for MergeMode {
 pub struct GlobalArgs {
     /// Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is
     /// then ignored)
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "FILE",
+        help_heading = "Kubeconfig"
+    )]
     pub kubeconfig: Vec<PathBuf>,
 
     /// Directory of kubeconfig files, read in name order (Prow's flag: subdirectories and
     /// names starting with '..' are skipped)
-    #[arg(long, global = true, value_name = "DIR", help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "DIR",
+        help_heading = "Kubeconfig"
+    )]
     pub kubeconfig_dir: Option<PathBuf>,
 
     /// Only read files of --kubeconfig-dir whose names end with this string
     #[arg(
         long,
         global = true,
+        hide_short_help = true,
         value_name = "SUFFIX",
         help_heading = "Kubeconfig"
     )]
     pub kubeconfig_suffix: Option<String>,
 
     /// How to merge several files [default: strict with --kubeconfig, kubectl otherwise]
-    #[arg(long, global = true, value_enum, help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_enum,
+        help_heading = "Kubeconfig"
+    )]
     pub merge: Option<MergeArg>,
 
     /// The name of the kubeconfig context to use (check-rbac: repeat to check several)
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "NAME",
+        help_heading = "Kubeconfig"
+    )]
     pub context: Vec<String>,
 
     /// The name of the kubeconfig cluster to use (changes the current context)
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "NAME",
+        help_heading = "Kubeconfig"
+    )]
     pub cluster: Option<String>,
 
     /// The name of the kubeconfig user to use (changes the current context)
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "NAME",
+        help_heading = "Kubeconfig"
+    )]
     pub user: Option<String>,
 
     /// The namespace for this request (changes the current context)
@@ -137,6 +188,7 @@ pub struct GlobalArgs {
         short = 'n',
         long,
         global = true,
+        hide_short_help = true,
         value_name = "NAMESPACE",
         help_heading = "Kubeconfig"
     )]
@@ -144,7 +196,7 @@ pub struct GlobalArgs {
 
     /// How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no
     /// limit (e.g. 1s, 2m, 3h)
-    #[arg(long, global = true, value_name = "DURATION",
+    #[arg(long, global = true, hide_short_help = true, value_name = "DURATION",
           value_parser = parse_duration, help_heading = "Kubeconfig")]
     pub request_timeout: Option<Duration>,
 
@@ -152,6 +204,7 @@ pub struct GlobalArgs {
     #[arg(
         long = "as",
         global = true,
+        hide_short_help = true,
         value_name = "USER",
         help_heading = "Kubeconfig"
     )]
@@ -161,6 +214,7 @@ pub struct GlobalArgs {
     #[arg(
         long = "as-group",
         global = true,
+        hide_short_help = true,
         value_name = "GROUP",
         help_heading = "Kubeconfig"
     )]
@@ -168,28 +222,52 @@ pub struct GlobalArgs {
 
     /// The context of the service cluster, which holds ProwJobs [default: the in-cluster
     /// context; with --merge prow, Prow's "" context]
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Prow")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "NAME",
+        help_heading = "Prow"
+    )]
     pub prow_job_context: Option<String>,
 
     /// A projected ServiceAccount token file to use for in-cluster contexts (Prow's flag)
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Prow")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "FILE",
+        help_heading = "Prow"
+    )]
     pub projected_token_file: Option<PathBuf>,
 
     /// With --merge prow: do not add Prow's "" and "default" contexts (Prow's flag)
-    #[arg(long, global = true, help_heading = "Prow")]
+    #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub no_in_cluster_config: bool,
 
     /// Prow's config.yaml (pod_namespace, prowjob_namespace, disabled_clusters,
     /// in_repo_config.allowed_clusters, inline jobs)
-    #[arg(long, global = true, value_name = "FILE", help_heading = "Prow")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "FILE",
+        help_heading = "Prow"
+    )]
     pub config_path: Option<PathBuf>,
 
     /// Prow job configuration: a file, or a directory walked with Prow's rules
-    #[arg(long, global = true, value_name = "PATH", help_heading = "Prow")]
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "PATH",
+        help_heading = "Prow"
+    )]
     pub job_config_path: Option<PathBuf>,
 
     /// The seed's explicit mode: no defaulting, so every job must set `cluster`
-    #[arg(long, global = true, help_heading = "Prow")]
+    #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub use_explicit_credentials: bool,
 }
 

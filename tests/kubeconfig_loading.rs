@@ -272,7 +272,7 @@ fn the_same_file_given_twice_is_said_once() {
     assert_eq!(out.code, 3);
     assert_eq!(
         out.stderr,
-        "error: build01.yaml is given twice (as --kubeconfig and as --kubeconfig build01.yaml); give each kubeconfig file once\n"
+        "error: build01.yaml is given twice (--kubeconfig); give each kubeconfig file once\n"
     );
     let out = run(kp().args([
         "--kubeconfig",

@@ -16,6 +16,25 @@ use crate::rbac::{self, Component, Plan, PlanOptions, RunOptions};
 use crate::{Error, Result};
 
 pub const AFTER_HELP: &str = "\
+Which contexts, namespaces and verbs are checked, and what the columns mean:
+kubectl prow check-rbac --help
+Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
+4 a context could not be asked (4 wins over 1).
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
+Examples:
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac
+  kubectl prow --kubeconfig build.yaml --kubeconfig service.yaml \\
+      --prow-job-context service check-rbac --by component
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path jobs/ check-rbac -o json
+  kubectl prow --kubeconfig prow.yaml check-rbac --in-cluster-via admin \\
+      --service-account prow/prow-controller-manager
+  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -";
+
+/// `--help`: how contexts, namespaces and verbs are chosen, and the columns.
+pub const AFTER_LONG_HELP: &str = "\
 Which contexts: every loaded context; with --config-path/--job-config-path, the contexts
 jobs run in plus the ProwJob context; with --context (repeatable), just those.
 Where: pods in each context's namespace, ProwJobs in the ProwJob context's namespace; under
@@ -29,6 +48,8 @@ check and the API server's reason. Failures are explained below the table. IDENT
 ServiceAccount).
 Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
 4 a context could not be asked (4 wins over 1).
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
 Examples:
   kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac

@@ -16,7 +16,9 @@ For `kubectl prow <TAB>` (kubectl 1.26 or newer looks for kubectl_complete-prow 
 For the kubectl-prow binary itself:
   source <(kubectl-prow completion bash)
 Context names after --context and --prow-job-context come from the kubeconfigs on the
-command line (or $KUBECONFIG).";
+command line (or $KUBECONFIG).
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {

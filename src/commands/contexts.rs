@@ -22,9 +22,12 @@ Columns:
              a context jobs name but no file defines gets a row marked missing
 No server is contacted. Secrets are never printed.
 
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
 Examples:
   kubectl prow contexts
-  kubectl prow --kubeconfig service.yaml --kubeconfig build01.yaml contexts -o json
+  kubectl prow --kubeconfig service.yaml --kubeconfig build01.yaml \\
+      contexts -o json
   KUBECONFIG=a.yaml:b.yaml kubectl prow contexts -o name";
 
 #[derive(Debug, Clone, Args)]

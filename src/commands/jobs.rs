@@ -17,10 +17,14 @@ defaulting), or nowhere under --use-explicit-credentials. Jenkins jobs run in no
 SOURCE is the file and line of the job. Needs --config-path and/or --job-config-path.
 Here kubectl's --context filters: only jobs that run in that context (loaded or not).
 
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
 Examples:
   kubectl prow --job-config-path config/jobs jobs
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path config/jobs jobs --unknown
-  kubectl prow --config-path config.yaml --job-config-path config/jobs jobs --context build01 -o json";
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path config/jobs \\
+      jobs --unknown
+  kubectl prow --config-path config.yaml --job-config-path config/jobs \\
+      jobs --context build01 -o json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TypeFilter {

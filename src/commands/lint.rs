@@ -12,6 +12,21 @@ use crate::lint::{LintOptions, check};
 use crate::output;
 
 pub const AFTER_HELP: &str = "\
+Every check, its code and severity: kubectl prow lint --help
+Text groups findings by check and by what they are about (first 3 places each; --verbose
+for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
+count too with --strict.
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
+Examples:
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path jobs lint
+  kubectl prow --kubeconfig k.yaml --job-config-path jobs \\
+      --use-explicit-credentials lint --strict -o json";
+
+/// `--help`: the checks too.
+pub const AFTER_LONG_HELP: &str = "\
 Checks (no cluster is contacted):
   error    unknown-context             a job targets a context that is not loaded
   error    missing-cluster             a job sets no cluster under --use-explicit-credentials
@@ -26,19 +41,24 @@ Checks (no cluster is contacted):
   warning  context-without-user        a context other than in-cluster names no user
   warning  implicit-default-context    jobs without cluster rely on Prow's default context
   warning  in-cluster-context          kubectl and today's Prow cannot load it from a file
-  warning  shadowed-entry, dangling-reference, current-context-differs, ...
-                                       whatever loading the kubeconfigs warned about
+  warning  shadowed-entry, dangling-reference, current-context-differs, ...:
+           whatever loading the kubeconfigs warned about
   warning  jenkins-with-cluster        a Jenkins job sets cluster
-  warning  namespace-with-explicit-credentials  pod_namespace/prowjob_namespace still set
+  warning  namespace-with-explicit-credentials
+           pod_namespace/prowjob_namespace still set under explicit credentials
   warning  unknown-disabled-cluster, unknown-allowed-cluster
   info     unused-context              no job runs in a context
 Text groups findings by check and by what they are about (first 3 places each; --verbose
 for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
 count too with --strict.
 
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
 Examples:
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml --job-config-path jobs lint
-  kubectl prow --kubeconfig k.yaml --job-config-path jobs --use-explicit-credentials lint --strict -o json";
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path jobs lint
+  kubectl prow --kubeconfig k.yaml --job-config-path jobs \\
+      --use-explicit-credentials lint --strict -o json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {

@@ -24,6 +24,23 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::View(args) => view::run(&cli.global, args, out, err),
         Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
+        Command::Options => {
+            use clap::{Args, CommandFactory};
+            let _ = Cli::command;
+            let mut cmd = GlobalArgs::augment_args(
+                clap::Command::new("kubectl prow")
+                    .about("The following flags can be passed to any command:")
+                    .disable_help_flag(true)
+                    .max_term_width(100),
+            );
+            // Shown in full here: they are hidden from the short -h of every command.
+            let args: Vec<clap::Arg> = cmd.get_arguments().cloned().collect();
+            for a in args {
+                cmd = cmd.mut_arg(a.get_id().clone(), |a| a.hide_short_help(false));
+            }
+            write!(out, "{}", cmd.render_long_help())?;
+            Ok(crate::exit::OK)
+        }
     }
 }
 
@@ -45,9 +62,18 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
     )
     .map(Some)
     .map_err(|e| {
-        let reason = std::error::Error::source(&e)
-            .map(|s| format!(": {s}"))
-            .unwrap_or_default();
+        let reason =
+            match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<std::io::Error>()) {
+                Some(io) if io.kind() == std::io::ErrorKind::NotFound => {
+                    ": no such file or directory".to_string()
+                }
+                Some(io) if io.kind() == std::io::ErrorKind::PermissionDenied => {
+                    ": permission denied".to_string()
+                }
+                _ => std::error::Error::source(&e)
+                    .map(|s| format!(": {s}"))
+                    .unwrap_or_default(),
+            };
         Error::invalid(format!("{e}{reason}"))
     })
 }

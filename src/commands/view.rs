@@ -14,9 +14,12 @@ Prints what Prow deployments consume today: one kubeconfig holding every loaded 
 Secrets are redacted as `kubectl config view` redacts them (DATA+OMITTED, REDACTED), and
 auth-provider secrets and exec environment values are redacted too; --raw prints them.
 
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
 Examples:
   kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml view
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs view --flatten --raw > merged.yaml
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs view --flatten --raw \\
+      > merged.yaml
   kubectl prow view --minify --context build01";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

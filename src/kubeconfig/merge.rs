@@ -181,13 +181,23 @@ fn reject_repeated_files(candidates: &[Candidate]) -> Result<()> {
             continue;
         };
         match seen.get(&real) {
-            Some(first) => errors.push(format!(
-                "{} is given twice (as {} and as {} {}); give each kubeconfig file once",
-                shown(&c.path),
-                first.flag,
-                c.flag,
-                shown(&c.path)
-            )),
+            Some(first) => {
+                // Name both spellings when they differ, and the flag each came from.
+                let how = |cand: &Candidate| format!("{} {}", cand.flag, shown(&cand.path));
+                let what = if first.path == c.path && first.flag == c.flag {
+                    format!("{} is given twice ({})", shown(&c.path), first.flag)
+                } else if first.path == c.path {
+                    format!(
+                        "{} is given twice (as {} and as {})",
+                        shown(&c.path),
+                        first.flag,
+                        c.flag
+                    )
+                } else {
+                    format!("one file is given twice: {} and {}", how(first), how(c))
+                };
+                errors.push(format!("{what}; give each kubeconfig file once"));
+            }
             None => {
                 seen.insert(real, c);
             }
@@ -223,8 +233,14 @@ fn read_all(candidates: &[Candidate]) -> Result<Vec<KubeconfigFile>> {
     });
     let mut files = Vec::with_capacity(candidates.len());
     let mut errors = Vec::new();
-    for result in results {
+    for (result, candidate) in results.into_iter().zip(candidates) {
         match result {
+            Err(e @ file::ReadError::Invalid { .. }) if candidate.flag == "--kubeconfig-dir" => {
+                errors.push(format!(
+                    "{e} (every file in --kubeconfig-dir is read; --kubeconfig-suffix .yaml \
+                     reads only the kubeconfigs)"
+                ))
+            }
             Ok(f) => files.push(f),
             Err(e) => errors.push(e.to_string()),
         }
@@ -384,13 +400,25 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
             .collect();
         for entry in unique_in_file(&f.contexts, Kind::Context, &mut report) {
             if let Some(first) = contexts.get(&entry.name) {
-                // Prow's message names the directory even when a file came from --kubeconfig.
-                report.errors.push(format!(
-                    "context {} occurred more than once in kubeconfig dir {dir:?} (first {}, again {})",
-                    entry.name,
-                    first.origin.display_line(),
-                    entry.origin.display_line(),
-                ));
+                // Prow's own wording when the files come from --kubeconfig-dir; plainer otherwise.
+                let msg = if dir.is_empty() {
+                    format!(
+                        "context {:?} is defined in two files: {} and {}; Prow's loader refuses \
+                         that: rename or remove one",
+                        entry.name,
+                        first.origin.display_line(),
+                        entry.origin.display_line(),
+                    )
+                } else {
+                    format!(
+                        "context {} occurred more than once in kubeconfig dir {dir:?} (first {}, \
+                         again {})",
+                        entry.name,
+                        first.origin.display_line(),
+                        entry.origin.display_line(),
+                    )
+                };
+                report.errors.push(msg);
                 continue;
             }
             if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {

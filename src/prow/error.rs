@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// `--config-path` does not exist or cannot be read.
-    #[error("failed to read Prow config {}", path.display())]
+    #[error("--config-path {}: cannot read", path.display())]
     ReadConfig {
         path: PathBuf,
         #[source]
@@ -22,7 +22,7 @@ pub enum Error {
     ConfigIsDirectory { path: PathBuf },
 
     /// `--job-config-path` does not exist or cannot be read.
-    #[error("failed to read job config {}", path.display())]
+    #[error("--job-config-path {}: cannot read", path.display())]
     ReadJobConfig {
         path: PathBuf,
         #[source]
