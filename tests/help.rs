@@ -65,3 +65,43 @@ fn options_lists_every_global_flag_and_long_help_still_has_them() {
     let out = run(kp().args(["contexts", "--help"]));
     assert!(out.stdout.contains("--kubeconfig-dir <DIR>"));
 }
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    // Piped (as here): no escape sequences, whatever NO_COLOR says.
+    let mut cmd = kp();
+    cmd.env_remove("NO_COLOR").args([
+        "--kubeconfig",
+        "../lint/kubeconfig.yaml",
+        "--job-config-path",
+        "../lint/jobs",
+        "lint",
+    ]);
+    let out = run(&mut cmd);
+    assert!(!out.stdout.contains('\x1b'), "{}", out.stdout);
+    assert!(out.stdout.contains("error[unknown-context]"));
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    // `script` (util-linux) gives the command a real pseudo-terminal.
+    let bin = assert_cmd::cargo::cargo_bin("kubectl-prow");
+    let line = format!(
+        "{} --kubeconfig ../lint/kubeconfig.yaml --job-config-path ../lint/jobs lint",
+        bin.display()
+    );
+    let on_tty = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &line, "/dev/null"])
+            .current_dir(common::fixtures())
+            .env_remove("KUBECONFIG")
+            .env("HOME", common::empty_home());
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        String::from_utf8(cmd.output().expect("script(1) from util-linux").stdout).unwrap()
+    };
+    assert!(on_tty(None).contains("\x1b[31merror\x1b[0m[unknown-context]"));
+    assert!(!on_tty(Some("1")).contains('\x1b'));
+}

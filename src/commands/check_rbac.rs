@@ -193,8 +193,7 @@ pub fn run(
             Format::Json => output::json(&reports),
             Format::Yaml => output::yaml(&reports),
             _ => {
-                let color = std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+                let color = output::findings::use_color();
                 let mut t = output::rbac::table(
                     &reports,
                     match args.by {

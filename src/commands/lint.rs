@@ -135,7 +135,9 @@ pub fn run(
         LintFormat::Yaml => {
             output::yaml(&findings.iter().map(FindingRow::from).collect::<Vec<_>>())
         }
-        LintFormat::Text => output::findings::text(&findings, args.verbose),
+        LintFormat::Text => {
+            output::findings::text(&findings, args.verbose, output::findings::use_color())
+        }
     };
     out.write_all(text.as_bytes())?;
     let failed = errors > 0 || (args.strict && warnings > 0);

@@ -7,7 +7,7 @@ use crate::finding::{Finding, Severity};
 /// How many places a group shows before `… N more`.
 pub const FIRST: usize = 3;
 
-pub fn text(findings: &[Finding], verbose: bool) -> String {
+pub fn text(findings: &[Finding], verbose: bool, color: bool) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < findings.len() {
@@ -17,7 +17,17 @@ pub fn text(findings: &[Finding], verbose: bool) -> String {
             .take_while(|f| f.severity == severity && f.code == code)
             .count();
         let block = &findings[i..end];
-        out.push_str(&format!("{severity}[{code}] ({}):\n", count(block.len())));
+        let word = if color {
+            let c = match severity {
+                Severity::Error => "31",
+                Severity::Warning => "33",
+                Severity::Info => "36",
+            };
+            format!("\x1b[{c}m{severity}\x1b[0m")
+        } else {
+            severity.to_string()
+        };
+        out.push_str(&format!("{word}[{code}] ({}):\n", count(block.len())));
         // Groups in order of first appearance; findings without a subject are their own group.
         let mut groups: Vec<(Option<&str>, Vec<&Finding>)> = Vec::new();
         for f in block {
@@ -69,6 +79,12 @@ pub fn text(findings: &[Finding], verbose: bool) -> String {
     }
     out.push_str(&summary(findings));
     out
+}
+
+/// Colour for a terminal: standard output is one, and `NO_COLOR` is not set.
+pub fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// `N error(s), N warning(s), N info`, with thousands separated.
