@@ -91,6 +91,10 @@ pub struct CheckRbacArgs {
     #[arg(long, value_name = "NAMESPACE/NAME", requires = "in_cluster_via",
           value_parser = parse_service_account)]
     pub service_account: Option<(String, String)>,
+    /// Also write the answers as JUnit XML (a suite per context, a case per check) [default in
+    /// a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -212,6 +216,10 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
+    if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+        output::junit::write(&output::junit::check_rbac(&reports), &path)
+            .map_err(|e| Error::Usage(format!("--junit {}: cannot write: {e}", path.display())))?;
+    }
     Ok(rbac::exit_code(&reports))
 }
 

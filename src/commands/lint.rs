@@ -78,6 +78,10 @@ pub struct LintArgs {
     /// List every finding of a group, not just the first few
     #[arg(short = 'v', long)]
     pub verbose: bool,
+    /// Also write the findings as JUnit XML (a suite per check) [default in a Prow job:
+    /// $ARTIFACTS/junit_kubectl-prow.xml]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
 }
 
 /// One finding as scripts see it.
@@ -113,12 +117,32 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32> {
-    let config = super::load_job_config(global)?;
-    let set = super::load_contexts_disabling(
-        global,
-        config.as_ref().and_then(|c| c.prow_config.as_ref()),
-        err,
-    )?;
+    // A configuration that cannot be loaded at all still reaches the JUnit report (as
+    // `invalid-config` findings), so a Prow presubmit shows why it failed.
+    let loaded = super::load_job_config(global).and_then(|config| {
+        let set = super::load_contexts_disabling(
+            global,
+            config.as_ref().and_then(|c| c.prow_config.as_ref()),
+            err,
+        )?;
+        Ok((config, set))
+    });
+    let (config, set) = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            if let (crate::Error::InvalidConfig(_) | crate::Error::UnknownName(_), Some(path)) =
+                (&e, output::junit::destination(args.junit.as_deref()))
+            {
+                let findings: Vec<Finding> = e
+                    .to_string()
+                    .lines()
+                    .map(|l| Finding::error("invalid-config", None, l, ""))
+                    .collect();
+                let _ = output::junit::write(&output::junit::lint(&findings, args.strict), &path);
+            }
+            return Err(e);
+        }
+    };
     let findings = check(
         &set,
         config.as_ref(),
@@ -140,6 +164,11 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
+    if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+        output::junit::write(&output::junit::lint(&findings, args.strict), &path).map_err(|e| {
+            crate::Error::Usage(format!("--junit {}: cannot write: {e}", path.display()))
+        })?;
+    }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed {
         crate::exit::PROBLEMS
