@@ -69,6 +69,10 @@ pub enum Command {
     /// Ask each context's API server whether Prow may do its work there
     #[command(name = "check-rbac", after_help = crate::commands::check_rbac::AFTER_HELP)]
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
+    /// Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs
+    /// from the old build-cluster YAML, and a checklist
+    #[command(after_help = crate::commands::migrate::AFTER_HELP)]
+    Migrate(crate::commands::migrate::MigrateArgs),
     /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
     #[command(after_help = crate::commands::completion::AFTER_HELP)]
     Completion(crate::commands::completion::CompletionArgs),
