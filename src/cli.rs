@@ -69,6 +69,9 @@ pub enum Command {
     /// Ask each context's API server whether Prow may do its work there
     #[command(name = "check-rbac", after_help = crate::commands::check_rbac::AFTER_HELP)]
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
+    /// Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace
+    #[command(after_help = crate::commands::grant::AFTER_HELP)]
+    Grant(crate::commands::grant::GrantArgs),
     /// Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs
     /// from the old build-cluster YAML, and a checklist
     #[command(after_help = crate::commands::migrate::AFTER_HELP)]

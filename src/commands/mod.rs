@@ -3,6 +3,7 @@
 pub mod check_rbac;
 pub mod completion;
 pub mod contexts;
+pub mod grant;
 pub mod jobs;
 pub mod lint;
 pub mod migrate;
@@ -24,6 +25,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
         Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
+        Command::Grant(args) => grant::run(&cli.global, args, out, err),
         Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
     }
