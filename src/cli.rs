@@ -139,7 +139,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "NAME", help_heading = "Kubeconfig")]
     pub user: Option<String>,
 
-    /// The namespace for this request (changes the current context)
+    /// The namespace for this request (changes the current context; migrate build-clusters:
+    /// NS for every alias, or ALIAS=NS, repeatable)
     #[arg(
         short = 'n',
         long,
@@ -147,7 +148,7 @@ pub struct GlobalArgs {
         value_name = "NAMESPACE",
         help_heading = "Kubeconfig"
     )]
-    pub namespace: Option<String>,
+    pub namespace: Vec<String>,
 
     /// How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no
     /// limit (e.g. 1s, 2m, 3h)
@@ -221,13 +222,18 @@ impl GlobalArgs {
         .with_process_environment(self.projected_token_file.as_deref())
     }
 
+    /// `-n`: pflag's rule for a repeated string flag, the last one wins.
+    pub fn namespace(&self) -> Option<String> {
+        self.namespace.last().cloned()
+    }
+
     pub fn overrides(&self) -> Overrides {
         Overrides {
             // pflag's rule for a repeated string flag: the last one wins.
             context: self.context.last().cloned(),
             cluster: self.cluster.clone(),
             user: self.user.clone(),
-            namespace: self.namespace.clone(),
+            namespace: self.namespace(),
         }
     }
 }

@@ -106,7 +106,7 @@ pub fn run(
     // current context.
     let loading = GlobalArgs {
         context: Vec::new(),
-        namespace: None,
+        namespace: Vec::new(),
         ..global.clone()
     };
     let set = super::load_contexts_disabling(&loading, prow_config, err)?;
@@ -124,7 +124,7 @@ pub fn run(
         &PlanOptions {
             components: args.components.clone(),
             only: global.context.clone(),
-            namespace: global.namespace.clone(),
+            namespace: global.namespace(),
             job_contexts,
             pod_namespace: defaults.pod_namespace().to_string(),
             prowjob_namespace: defaults.prowjob_namespace().to_string(),

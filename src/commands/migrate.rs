@@ -30,6 +30,35 @@ pub enum Step {
     /// Add `cluster: <context>` to every job that sets none (a diff; --write to apply)
     #[command(after_help = JOBS_AFTER_HELP)]
     Jobs(JobsArgs),
+    /// Convert Prow's old build-cluster YAML into a kubeconfig (as Prow's cm2kc, plus namespaces)
+    #[command(name = "build-clusters", after_help = BUILD_CLUSTERS_AFTER_HELP)]
+    BuildClusters(BuildClustersArgs),
+}
+
+const BUILD_CLUSTERS_AFTER_HELP: &str = "\
+The input is what Prow's removed --build-cluster flag read: a map of alias to {endpoint,
+clientCertificate, clientKey, clusterCaCertificate} (base64), or one such cluster (alias
+default). The output is what Prow's cm2kc writes (aliases sorted; cluster, user and context
+named after the alias; current-context: default) with a namespace in every context:
+-n ALIAS=NS for one alias, -n NS for the others, else --config-path's pod_namespace, else
+default. It goes to stdout, or with --output FILE to a new file (mode 0600, atomically;
+replaced only with --force). A field that is not base64, or -n naming an unknown alias, is an
+error (exit 3) and nothing is written.
+
+Examples:
+  kubectl prow migrate build-clusters build-cluster.yaml -n test-pods --output prow.kubeconfig
+  kubectl prow migrate build-clusters cluster.yaml -n test-pods -n trusted=trusted-pods";
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildClustersArgs {
+    /// The old build-cluster YAML
+    pub file: std::path::PathBuf,
+    /// Write the kubeconfig to FILE instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace an existing --output file
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 const JOBS_AFTER_HELP: &str = "\
@@ -58,7 +87,39 @@ pub fn run(
 ) -> Result<i32> {
     match &args.step {
         Step::Jobs(a) => jobs(global, a, out, err),
+        Step::BuildClusters(a) => build_clusters(global, a, out, err),
     }
+}
+
+fn build_clusters(
+    global: &GlobalArgs,
+    args: &BuildClustersArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    use migrate::build_clusters as bc;
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
+    let clusters = bc::parse(&args.file, &text)?;
+    let fallback = match super::load_job_config(global)? {
+        Some(c) => c.prow_config.map(|p| p.pod_namespace().to_string()),
+        None => None,
+    }
+    .unwrap_or_else(|| crate::prow::DEFAULT_NAMESPACE.to_string());
+    let namespaces = bc::namespaces(&args.file, &clusters, &global.namespace, &fallback)?;
+    let kubeconfig = bc::kubeconfig(&clusters, &namespaces);
+    match &args.output {
+        Some(path) => {
+            migrate::write::write_private(path, kubeconfig.as_bytes(), args.force)?;
+            let list: Vec<String> = namespaces
+                .iter()
+                .map(|(alias, ns)| format!("{alias} (namespace {ns})"))
+                .collect();
+            writeln!(err, "wrote {}: {}", path.display(), list.join(", "))?;
+        }
+        None => out.write_all(kubeconfig.as_bytes())?,
+    }
+    Ok(crate::exit::OK)
 }
 
 fn jobs(

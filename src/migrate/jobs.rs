@@ -269,15 +269,18 @@ fn insertion(text: &str, l: &JobLayout, cluster: &str) -> Result<(usize, String)
     })
 }
 
-/// A context name as a YAML scalar that every YAML reader, Prow's included, reads back as
-/// the same string: plain when it is safely plain, double-quoted otherwise.
+/// A string as a YAML scalar that every YAML reader, Prow's included, reads back as the
+/// same string: plain when it is safely plain, double-quoted (JSON escapes) otherwise.
 pub fn yaml_scalar(s: &str) -> String {
-    let plain = !s.is_empty()
+    let first = s.chars().next();
+    let plain = first.is_some_and(|c| c.is_ascii_alphanumeric() || c == '/' || c == '.')
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
-        && s.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+            .all(|c| !c.is_control() && c != '#' && c != '"' && c != '\'')
+        && !s.ends_with([' ', ':'])
+        && !s.contains(": ")
+        && !s.contains(['{', '}', '[', ']', ','])
         && crate::prow::prow_string_form(s).is_none()
-        && !matches!(s, "null" | "Null" | "NULL");
+        && !matches!(s, "null" | "Null" | "NULL" | "~");
     if plain {
         s.to_string()
     } else {

@@ -5,5 +5,6 @@
 //! Edits are made on the text, at byte positions the readers give; a user's YAML is never
 //! re-serialised. [`write`] puts files in place atomically, with backups.
 
+pub mod build_clusters;
 pub mod jobs;
 pub mod write;
