@@ -197,7 +197,7 @@ pub fn run(
 
 /// Runs the checks on a small runtime of its own; async stops here. Progress goes to a
 /// terminal's stderr when the run takes over a second.
-fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
+pub(crate) fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -33,6 +33,45 @@ pub enum Step {
     /// Convert Prow's old build-cluster YAML into a kubeconfig (as Prow's cm2kc, plus namespaces)
     #[command(name = "build-clusters", after_help = BUILD_CLUSTERS_AFTER_HELP)]
     BuildClusters(BuildClustersArgs),
+    /// The seed's migration checklist: each step done, to do (with the command) or blocked
+    #[command(after_help = PLAN_AFTER_HELP)]
+    Plan(PlanArgs),
+    /// Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)
+    #[command(after_help = CONFIG_AFTER_HELP)]
+    Config(ConfigArgs),
+}
+
+const CONFIG_AFTER_HELP: &str = "\
+Deletes the lines of the top-level pod_namespace and prowjob_namespace keys of --config-path
+(a comment on the same line goes with them; nothing else changes), prints the diff, and says
+where pods and ProwJobs go afterwards: Prow's default namespace `default`; under the seed's
+design, the namespace of each job's context (listed when kubeconfigs are given). --write
+replaces the file atomically, keeping FILE.bak. Exit codes: 0 done or nothing to do, 3 the
+file cannot be read, edited minimally or written.";
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Apply the edit (atomically, keeping FILE.bak) instead of printing a diff
+    #[arg(long)]
+    pub write: bool,
+}
+
+const PLAN_AFTER_HELP: &str = "\
+Steps, from the kubeconfigs (--kubeconfig, --kubeconfig-dir), --config-path and
+--job-config-path given: every context names a namespace; every job sets cluster;
+--use-explicit-credentials strands no job (every job's cluster is a loaded context);
+pod_namespace and prowjob_namespace are unset; with --online, the ProwJob context and the
+job contexts answer and allow what Prow's components need (check-rbac's questions).
+Exit codes: 0 every step done, 1 a step to do or blocked, 3 invalid configuration.";
+
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// Also ask the ProwJob context and the job contexts (check-rbac)
+    #[arg(long)]
+    pub online: bool,
+    /// Output format (table or json)
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = crate::output::Format::Table)]
+    pub output: crate::output::Format,
 }
 
 const BUILD_CLUSTERS_AFTER_HELP: &str = "\
@@ -88,7 +127,177 @@ pub fn run(
     match &args.step {
         Step::Jobs(a) => jobs(global, a, out, err),
         Step::BuildClusters(a) => build_clusters(global, a, out, err),
+        Step::Plan(a) => plan(global, a, out, err),
+        Step::Config(a) => config(global, a, out, err),
     }
+}
+
+fn config(
+    global: &GlobalArgs,
+    args: &ConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    let Some(path) = &global.config_path else {
+        return Err(Error::Usage("migrate config needs --config-path".into()));
+    };
+    let edit = migrate::config::plan(path)?;
+    if edit.removed.is_empty() {
+        writeln!(
+            err,
+            "neither pod_namespace nor prowjob_namespace is set: nothing to change"
+        )?;
+    } else if args.write {
+        let written = migrate::write::commit(&[migrate::write::Pending {
+            snapshot: edit.snapshot.clone(),
+            new: edit.new.clone().into_bytes(),
+        }])?;
+        for w in written {
+            writeln!(
+                err,
+                "removed {} from {} (backup {})",
+                fields(&edit),
+                w.path.display(),
+                w.backup.display()
+            )?;
+        }
+    } else {
+        out.write_all(edit.diff().as_bytes())?;
+        writeln!(
+            err,
+            "would remove {}; run with --write to apply",
+            fields(&edit)
+        )?;
+    }
+    // Where things go afterwards: Prow's defaults, and the contexts' namespaces.
+    writeln!(
+        err,
+        "afterwards Prow puts test pods and ProwJobs in namespace {:?} (its default); under the \
+         seed's design each job's pods go to its context's namespace",
+        crate::prow::DEFAULT_NAMESPACE
+    )?;
+    if !global.kubeconfig.is_empty() || global.kubeconfig_dir.is_some() {
+        let set = super::load_contexts(global, err)?;
+        for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+            writeln!(
+                err,
+                "  context {}: namespace {}",
+                c.name,
+                c.namespace
+                    .as_deref()
+                    .unwrap_or("(none: set one, or pods go to \"default\")")
+            )?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+fn fields(edit: &migrate::config::ConfigEdit) -> String {
+    edit.removed
+        .iter()
+        .map(|(f, line)| format!("{f} (line {line})"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// `kubectl prow` and the loading flags of this run, for the commands the plan suggests.
+fn prefix(global: &GlobalArgs) -> String {
+    let mut p = vec!["kubectl prow".to_string()];
+    let q = |s: &std::path::Path| {
+        let s = s.display().to_string();
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:@".contains(c))
+        {
+            s
+        } else {
+            format!("'{}'", s.replace('\'', "'\\''"))
+        }
+    };
+    for k in &global.kubeconfig {
+        p.push(format!("--kubeconfig {}", q(k)));
+    }
+    if let Some(d) = &global.kubeconfig_dir {
+        p.push(format!("--kubeconfig-dir {}", q(d)));
+    }
+    if let Some(c) = &global.prow_job_context {
+        p.push(format!("--prow-job-context {}", q(std::path::Path::new(c))));
+    }
+    if let Some(c) = &global.config_path {
+        p.push(format!("--config-path {}", q(c)));
+    }
+    if let Some(j) = &global.job_config_path {
+        p.push(format!("--job-config-path {}", q(j)));
+    }
+    p.join(" ")
+}
+
+fn plan(
+    global: &GlobalArgs,
+    args: &PlanArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    use crate::output::Format;
+    use migrate::plan::{Inputs, StepStatus, steps};
+    if !matches!(args.output, Format::Table | Format::Json) {
+        return Err(Error::Usage("migrate plan prints -o table or json".into()));
+    }
+    let config = super::load_job_config(global)?;
+    if let Some(c) = &config {
+        super::print_findings(&c.findings, err)?;
+    }
+    let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
+    let set = super::load_contexts_disabling(global, prow_config, err)?;
+    let reports = if args.online {
+        super::require_prow_job_context(&set)?;
+        let defaults = prow_config.cloned().unwrap_or_default();
+        let job_contexts = config.as_ref().map(|c| {
+            c.jobs
+                .iter()
+                .filter_map(|j| j.effective_context(global.use_explicit_credentials))
+                .map(str::to_string)
+                .collect()
+        });
+        let plan = crate::rbac::Plan::new(
+            &set,
+            &crate::rbac::PlanOptions {
+                job_contexts,
+                pod_namespace: defaults.pod_namespace().to_string(),
+                prowjob_namespace: defaults.prowjob_namespace().to_string(),
+                ..Default::default()
+            },
+        )?;
+        let opts = crate::rbac::RunOptions {
+            timeout: Some(match global.request_timeout {
+                Some(t) if !t.is_zero() => t,
+                _ => super::check_rbac::DEFAULT_TIMEOUT,
+            }),
+            impersonate: crate::rbac::client::Impersonation {
+                user: global.as_user.clone(),
+                groups: global.as_group.clone(),
+            },
+            via: None,
+        };
+        Some(super::check_rbac::ask(&plan, &opts)?)
+    } else {
+        None
+    };
+    let list = steps(&Inputs {
+        set: &set,
+        config: config.as_ref(),
+        online: reports.as_deref(),
+        prefix: prefix(global),
+    });
+    let text = match args.output {
+        Format::Json => crate::output::json(&list),
+        _ => crate::output::migrate::plan_table(&list),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(if list.iter().all(|s| s.status == StepStatus::Done) {
+        crate::exit::OK
+    } else {
+        crate::exit::PROBLEMS
+    })
 }
 
 fn build_clusters(

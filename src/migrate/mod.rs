@@ -6,5 +6,7 @@
 //! re-serialised. [`write`] puts files in place atomically, with backups.
 
 pub mod build_clusters;
+pub mod config;
 pub mod jobs;
+pub mod plan;
 pub mod write;

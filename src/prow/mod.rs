@@ -191,6 +191,11 @@ pub fn parse_jobs(file: &Path, text: &str, config: bool) -> (Vec<Job>, Vec<Findi
     (parsed.jobs, parsed.findings)
 }
 
+/// The settings of a Prow `config.yaml` text; `None` when it does not read.
+pub fn parse_config(file: &Path, text: &str) -> Option<ProwConfig> {
+    parse::parse_file(&Arc::from(file), text.as_bytes(), Role::Config).prow_config
+}
+
 /// Whether bytes are gzip-compressed (Prow reads such job files; kubectl-prow does not edit
 /// them).
 pub fn is_gzip(bytes: &[u8]) -> bool {
