@@ -83,6 +83,16 @@ pub enum Command {
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
     /// Print the flags every command accepts (kubectl's global flags, Prow's loader flags)
     Options,
+    /// Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace
+    #[command(
+        after_help = crate::commands::grant::AFTER_HELP,
+        after_long_help = crate::commands::grant::AFTER_LONG_HELP
+    )]
+    Grant(crate::commands::grant::GrantArgs),
+    /// Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs
+    /// from the old build-cluster YAML, and a checklist
+    #[command(after_help = crate::commands::migrate::AFTER_HELP)]
+    Migrate(crate::commands::migrate::MigrateArgs),
     /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
     #[command(after_help = crate::commands::completion::AFTER_HELP)]
     Completion(crate::commands::completion::CompletionArgs),
@@ -183,7 +193,8 @@ pub struct GlobalArgs {
     )]
     pub user: Option<String>,
 
-    /// The namespace for this request (changes the current context)
+    /// The namespace for this request (changes the current context; migrate build-clusters:
+    /// NS for every alias, or ALIAS=NS, repeatable)
     #[arg(
         short = 'n',
         long,
@@ -192,7 +203,7 @@ pub struct GlobalArgs {
         value_name = "NAMESPACE",
         help_heading = "Kubeconfig"
     )]
-    pub namespace: Option<String>,
+    pub namespace: Vec<String>,
 
     /// How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no
     /// limit (e.g. 1s, 2m, 3h)
@@ -292,13 +303,18 @@ impl GlobalArgs {
         .with_process_environment(self.projected_token_file.as_deref())
     }
 
+    /// `-n`: pflag's rule for a repeated string flag, the last one wins.
+    pub fn namespace(&self) -> Option<String> {
+        self.namespace.last().cloned()
+    }
+
     pub fn overrides(&self) -> Overrides {
         Overrides {
             // pflag's rule for a repeated string flag: the last one wins.
             context: self.context.last().cloned(),
             cluster: self.cluster.clone(),
             user: self.user.clone(),
-            namespace: self.namespace.clone(),
+            namespace: self.namespace(),
         }
     }
 }

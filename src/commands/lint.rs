@@ -12,10 +12,10 @@ use crate::lint::{LintOptions, check};
 use crate::output;
 
 pub const AFTER_HELP: &str = "\
-Every check, its code and severity: kubectl prow lint --help
-Text groups findings by check and by what they are about (first 3 places each; --verbose
-for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
-count too with --strict.
+Every check, its code and severity: kubectl prow lint --help Text groups
+findings by check and by what they are about (first 3 places each; --verbose
+for all); -o json|yaml lists every finding. Exit code 1 when an error is
+found; warnings count too with --strict.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -48,9 +48,9 @@ Checks (no cluster is contacted):
            pod_namespace/prowjob_namespace still set under explicit credentials
   warning  unknown-disabled-cluster, unknown-allowed-cluster
   info     unused-context              no job runs in a context
-Text groups findings by check and by what they are about (first 3 places each; --verbose
-for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
-count too with --strict.
+Text groups findings by check and by what they are about (first 3 places each;
+--verbose for all); -o json|yaml lists every finding. Exit code 1 when an
+error is found; warnings count too with --strict.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 

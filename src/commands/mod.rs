@@ -3,8 +3,10 @@
 pub mod check_rbac;
 pub mod completion;
 pub mod contexts;
+pub mod grant;
 pub mod jobs;
 pub mod lint;
+pub mod migrate;
 pub mod view;
 
 use std::io::Write;
@@ -23,6 +25,8 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
         Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
+        Command::Grant(args) => grant::run(&cli.global, args, out, err),
+        Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
         Command::Options => {
             use clap::{Args, CommandFactory};

@@ -3,6 +3,7 @@
 
 pub mod findings;
 pub mod junit;
+pub mod migrate;
 pub mod rbac;
 
 use std::fmt;
