@@ -81,6 +81,9 @@ pub enum Command {
         after_long_help = crate::commands::check_rbac::AFTER_LONG_HELP
     )]
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
+    /// Draw contexts, clusters and users as Mermaid or Graphviz DOT
+    #[command(after_help = crate::commands::graph::AFTER_HELP)]
+    Graph(crate::commands::graph::GraphArgs),
     /// Print the flags every command accepts (kubectl's global flags, Prow's loader flags)
     Options,
     /// Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace

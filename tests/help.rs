@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "completion",
     "grant",
     "migrate",
+    "graph",
 ];
 
 #[test]

@@ -4,6 +4,7 @@ pub mod check_rbac;
 pub mod completion;
 pub mod contexts;
 pub mod grant;
+pub mod graph;
 pub mod jobs;
 pub mod lint;
 pub mod migrate;
@@ -28,6 +29,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::Grant(args) => grant::run(&cli.global, args, out, err),
         Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
+        Command::Graph(args) => graph::run(&cli.global, args, out, err),
         Command::Options => {
             use clap::{Args, CommandFactory};
             let _ = Cli::command;
