@@ -280,6 +280,17 @@ pub struct GlobalArgs {
     )]
     pub job_config_path: Option<PathBuf>,
 
+    /// A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs:
+    /// ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "[ORG/REPO=]DIR",
+        help_heading = "Prow"
+    )]
+    pub in_repo_config: Vec<String>,
+
     /// The seed's explicit mode: no defaulting, so every job must set `cluster`
     #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub use_explicit_credentials: bool,
@@ -289,7 +300,9 @@ impl GlobalArgs {
     /// The loader's options, with the process environment filled in.
     /// Whether any Prow configuration was given.
     pub fn has_job_config(&self) -> bool {
-        self.config_path.is_some() || self.job_config_path.is_some()
+        self.config_path.is_some()
+            || self.job_config_path.is_some()
+            || !self.in_repo_config.is_empty()
     }
 
     pub fn load_options(&self) -> LoadOptions {

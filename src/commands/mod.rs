@@ -11,6 +11,7 @@ pub mod migrate;
 pub mod view;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::finding::{Finding, Severity};
@@ -62,11 +63,10 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
     if !global.has_job_config() {
         return Ok(None);
     }
-    prow::load(
+    let mut config = prow::load(
         global.config_path.as_deref(),
         global.job_config_path.as_deref(),
     )
-    .map(Some)
     .map_err(|e| {
         let reason =
             match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<std::io::Error>()) {
@@ -81,7 +81,27 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
                     .unwrap_or_default(),
             };
         Error::invalid(format!("{e}{reason}"))
-    })
+    })?;
+    for spec in &global.in_repo_config {
+        let (repo, dir) = match spec.split_once('=') {
+            Some((repo, dir)) if repo.contains('/') => (repo.to_string(), PathBuf::from(dir)),
+            _ => {
+                let dir = PathBuf::from(spec);
+                let repo = prow::inrepo::repo_of_checkout(&dir).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--in-repo-config {spec}: cannot tell the repository from its origin \
+                         remote; write ORG/REPO={spec}"
+                    ))
+                })?;
+                (repo, dir)
+            }
+        };
+        let found = prow::inrepo::read(&repo, &dir)
+            .map_err(|e| Error::invalid(format!("--in-repo-config {}: {e}", dir.display())))?;
+        config.jobs.extend(found.jobs);
+        config.findings.extend(found.findings);
+    }
+    Ok(Some(config))
 }
 
 /// Like [`load_contexts`]; under `--merge prow`, the contexts Prow's `disabled_clusters`

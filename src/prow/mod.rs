@@ -23,6 +23,7 @@ mod discover;
 mod duplicates;
 mod error;
 mod fast;
+pub mod inrepo;
 mod job;
 pub mod layout;
 mod parse;
