@@ -29,24 +29,35 @@ Examples:
 pub const AFTER_LONG_HELP: &str = "\
 Checks (no cluster is contacted):
   error    unknown-context             a job targets a context that is not loaded
-  error    missing-cluster             a job sets no cluster under --use-explicit-credentials
+  error    missing-cluster             a job sets no cluster under
+                                       --use-explicit-credentials
+  error    in-repo-cluster-not-allowed an in-repo job's context is not in
+                                       in_repo_config.allowed_clusters
   error    unknown-prow-job-context    --prow-job-context is not loaded
-  error    duplicate-basename          two job files share a base name (Prow refuses them)
-  error    invalid-yaml, ...           a job file cannot be read; the rest is still checked
-  warning  duplicate-endpoint          two contexts share server, namespace and user
-  warning  no-default-context          jobs without cluster fall to the service cluster
-  warning  presubmit-in-service-cluster  presubmits run next to Prow's own credentials
-  error    missing-file                a certificate, key, CA or token file is not there
-  error    invalid-server              a cluster's server is not an https:// (or http://) URL
-  warning  context-without-user        a context other than in-cluster names no user
-  warning  implicit-default-context    jobs without cluster rely on Prow's default context
-  warning  in-cluster-context          kubectl and today's Prow cannot load it from a file
-  warning  shadowed-entry, dangling-reference, current-context-differs, ...:
-           whatever loading the kubeconfigs warned about
+  error    duplicate-basename          two job files share a base name
+  error    invalid-file, ...           a job file cannot be read; the rest is
+                                       still checked
+  error    missing-file                a certificate, key, CA or token file is
+                                       not there
+  error    invalid-server              a server is not an https:// (or http://)
+                                       URL
+  warning  duplicate-endpoint          two contexts share server, namespace and
+                                       user
+  warning  no-default-context          jobs without cluster fall to the service
+                                       cluster
+  warning  presubmit-in-service-cluster
+                                       presubmits run next to Prow's credentials
+  warning  context-without-user        a context (not in-cluster) names no user
+  warning  implicit-default-context    jobs without cluster rely on Prow's
+                                       default context
   warning  jenkins-with-cluster        a Jenkins job sets cluster
   warning  namespace-with-explicit-credentials
-           pod_namespace/prowjob_namespace still set under explicit credentials
+                                       pod_namespace/prowjob_namespace still set
   warning  unknown-disabled-cluster, unknown-allowed-cluster
+  warning  shadowed-entry, dangling-reference, current-context-differs, ...
+                                       what loading the kubeconfigs warned about
+  warning  in-cluster-context          kubectl and today's Prow cannot load it
+           (info under the strict union, where it is the seed's design)
   info     unused-context              no job runs in a context
 Text groups findings by check and by what they are about (first 3 places each;
 --verbose for all); -o json|yaml lists every finding. Exit code 1 when an
