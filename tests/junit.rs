@@ -165,8 +165,26 @@ fn a_configuration_that_cannot_load_is_reported_too() {
     assert_eq!(out.code, 3, "{}", out.stderr);
     let suites = read_junit(&xml);
     assert_eq!(suites.len(), 1);
-    assert_eq!(suites[0].0, "invalid-config");
+    assert_eq!(suites[0].0, "duplicate-name");
     assert_eq!(suites[0].2, out.stderr.lines().count());
+    // Scripts get the same problems as findings.
+    let out = run(kp().args([
+        "--kubeconfig",
+        "collide-a.yaml",
+        "--kubeconfig",
+        "collide-b.yaml",
+        "lint",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 3);
+    let findings: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert!(!findings.is_empty());
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["code"] == "duplicate-name" && f["severity"] == "error")
+    );
 }
 
 /// examples/prow: the presubmit and periodic that run kubectl-prow on a Prow configuration

@@ -141,17 +141,25 @@ pub fn run(
     let (config, set) = match loaded {
         Ok(l) => l,
         Err(e) => {
-            if let (crate::Error::InvalidConfig(_) | crate::Error::UnknownName(_), Some(path)) =
-                (&e, output::junit::destination(args.junit.as_deref()))
-            {
-                let findings: Vec<Finding> = e
-                    .to_string()
-                    .lines()
-                    .map(|l| Finding::error("invalid-config", None, l, ""))
-                    .collect();
+            if !matches!(
+                e,
+                crate::Error::InvalidConfig(_) | crate::Error::UnknownName(_)
+            ) {
+                return Err(e);
+            }
+            let findings = e.findings();
+            if let Some(path) = output::junit::destination(args.junit.as_deref()) {
                 let _ = output::junit::write(&output::junit::lint(&findings, args.strict), &path);
             }
-            return Err(e);
+            // Scripts get the load errors as findings, like any other; a terminal gets the
+            // usual one-line errors on stderr.
+            let rows: Vec<FindingRow> = findings.iter().map(FindingRow::from).collect();
+            match args.output {
+                LintFormat::Json => out.write_all(output::json(&rows).as_bytes())?,
+                LintFormat::Yaml => out.write_all(output::yaml(&rows).as_bytes())?,
+                LintFormat::Text => return Err(e),
+            }
+            return Ok(crate::exit::INVALID_CONFIG);
         }
     };
     let findings = check(

@@ -88,6 +88,17 @@ pub enum ReadError {
 }
 
 /// Reads and parses one file. `flag` names where the path came from, for the message.
+impl ReadError {
+    /// The finding code of this failure.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Missing { .. } => "missing-kubeconfig",
+            ReadError::Invalid { .. } => "invalid-kubeconfig",
+            _ => "unreadable-kubeconfig",
+        }
+    }
+}
+
 pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError> {
     let shown = path.display().to_string();
     // Look before opening: opening a FIFO for reading would block until a writer appears.
