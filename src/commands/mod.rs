@@ -122,7 +122,7 @@ pub(crate) fn load_contexts_disabling(
     let mut set = kubeconfig::load(&opts)?;
     kubeconfig::apply_overrides(&mut set, &global.overrides())?;
     for w in &set.warnings {
-        writeln!(err, "warning: {w}")?;
+        writeln!(err, "warning: {}", crate::output::sanitize(&w.to_string()))?;
     }
     Ok(set)
 }
@@ -144,7 +144,7 @@ pub(crate) fn require_prow_job_context(set: &ContextSet) -> Result<()> {
 /// Prints a loader's findings that matter outside `lint` (errors and warnings) to stderr.
 pub(crate) fn print_findings(findings: &[Finding], err: &mut dyn Write) -> Result<()> {
     for f in findings.iter().filter(|f| f.severity != Severity::Info) {
-        writeln!(err, "{f}")?;
+        writeln!(err, "{}", crate::output::sanitize(&f.to_string()))?;
     }
     Ok(())
 }

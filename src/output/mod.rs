@@ -56,6 +56,15 @@ pub fn table(
     if rows.is_empty() && no_headers {
         return String::new();
     }
+    // Values from users' files may hold control characters or escape sequences: never let
+    // them reach the terminal raw.
+    for row in &mut rows {
+        for cell in row.iter_mut() {
+            if cell.chars().any(char::is_control) {
+                *cell = sanitize(cell);
+            }
+        }
+    }
     let mut headers: Vec<&str> = headers.to_vec();
     let mut dropped: Vec<&str> = Vec::new();
     if let Some(width) = max_width {
