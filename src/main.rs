@@ -7,7 +7,8 @@ use kubectl_prow::{Error, commands, exit};
 
 fn main() -> ExitCode {
     let mut out = io::stdout().lock();
-    let mut err = io::stderr().lock();
+    // Not locked for the whole run: other threads (check-rbac's progress line) write to it too.
+    let mut err = io::stderr();
     let args: Vec<String> = std::env::args().collect();
     // kubectl's plugin completion protocol: the words are not a command line to parse.
     let result = if args.get(1).map(String::as_str) == Some("__complete") {

@@ -34,6 +34,7 @@ fn report(context: &str, user: &str, status: Status, checks: Vec<CheckResult>) -
             .first()
             .map(|c| c.namespace.clone())
             .unwrap_or_default(),
+        server: Some("https://127.0.0.1:6443".into()),
         identity: Some(Identity {
             username: Some(user.into()),
             groups: vec!["system:authenticated".into()],
@@ -77,6 +78,7 @@ fn fleet() -> Vec<ContextReport> {
         context: "build99".into(),
         alias_of: None,
         namespace: String::new(),
+        server: None,
         identity: None,
         status: Status::Missing,
         error: None,

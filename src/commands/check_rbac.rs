@@ -137,7 +137,9 @@ pub fn run(
     };
     let set = super::load_contexts_disabling(&loading, prow_config, err)?;
     super::require_prow_job_context(&set)?;
-    let job_contexts = config.as_ref().map(|c| {
+    // Only jobs narrow the contexts: `--config-path` alone (for pod_namespace) checks every
+    // context, as Prow's controllers do at start-up.
+    let job_contexts = config.as_ref().filter(|c| !c.jobs.is_empty()).map(|c| {
         c.jobs
             .iter()
             .filter_map(|j| j.effective_context(global.use_explicit_credentials))
@@ -184,6 +186,19 @@ pub fn run(
         },
         via,
     };
+    if opts.via.is_some()
+        && !plan.targets.iter().any(|t| {
+            t.context
+                .as_ref()
+                .is_some_and(|c| matches!(c.target, crate::kubeconfig::Target::InCluster(None)))
+        })
+    {
+        writeln!(
+            err,
+            "warning: --in-cluster-via: no in-cluster context is checked, so the ServiceAccount \
+             is not asked about (add a context with `cluster: in-cluster` and no user)"
+        )?;
+    }
     let reports = ask(&plan, &opts)?;
     if reports.is_empty() {
         writeln!(err, "No resources found: no contexts to check")?;

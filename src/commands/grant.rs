@@ -166,13 +166,17 @@ pub fn run(
     let cluster_err = |f: crate::rbac::Failure| Error::Cluster(format!("context {name:?}: {f}"));
     let work = async {
         let transports = Transports::default();
-        let conn = transports.connect(&ctx, &imp).await.map_err(|f| {
-            if f.kind == crate::rbac::FailureKind::Config {
-                Error::invalid(format!("context {name:?}: {}", f.message))
-            } else {
-                cluster_err(f)
-            }
-        })?;
+        let deadline = timeout.map(|t| tokio::time::Instant::now() + t);
+        let conn = transports
+            .connect(&ctx, &imp, deadline)
+            .await
+            .map_err(|f| {
+                if f.kind == crate::rbac::FailureKind::Config {
+                    Error::invalid(format!("context {name:?}: {}", f.message))
+                } else {
+                    cluster_err(f)
+                }
+            })?;
         let mut applied = Vec::new();
         if args.apply {
             applied = grant::apply(&conn.client, &conn.server, &grant, args.force_conflicts)

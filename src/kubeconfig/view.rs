@@ -210,10 +210,48 @@ pub fn redact_url(url: &str) -> String {
         return url.to_string();
     };
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
+    let mut out = match rest[..authority_end].rfind('@') {
         Some(at) => format!("{scheme}://{REDACTED}{}", &rest[at..]),
         None => url.to_string(),
+    };
+    // A query string can carry a token (`?token=...`): keep the keys, hide the values.
+    if let Some(q) = out.find('?') {
+        let (base, query) = out.split_at(q + 1);
+        let (query, fragment) = match query.find('#') {
+            Some(h) => (&query[..h], &query[h..]),
+            None => (query, ""),
+        };
+        let hidden: Vec<String> = query
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) => format!("{k}={REDACTED}"),
+                None => kv.to_string(),
+            })
+            .collect();
+        out = format!("{base}{}{fragment}", hidden.join("&"));
     }
+    out
+}
+
+/// Every URL inside a free-form message (an error from a library), redacted as
+/// [`redact_url`] does: a message must not carry a proxy's password or a token in a query.
+pub fn redact_urls_in(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("://") {
+        // The URL starts at the scheme: letters, digits, '+', '-', '.' before "://".
+        let start = rest[..i]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+            .map_or(0, |p| p + 1);
+        let end = rest[i..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '`' | ')' | ',' | ';'))
+            .map_or(rest.len(), |p| i + p);
+        out.push_str(&rest[..start]);
+        out.push_str(&redact_url(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn is_secret_key(key: &str) -> bool {

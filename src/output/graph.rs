@@ -30,7 +30,7 @@ fn label(n: &Node) -> String {
         parts.push(format!("ns: {ns}"));
     }
     if let Some(j) = n.jobs {
-        parts.push(format!("{j} jobs"));
+        parts.push(format!("{j} job{}", if j == 1 { "" } else { "s" }));
     }
     if n.prow_job_context {
         parts.push("ProwJobs".into());

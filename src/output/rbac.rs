@@ -95,7 +95,9 @@ pub fn table(
         .next()
         .filter(|_| !no_headers)
         .and_then(|h| h.find("STATUS"));
-    for (line, r) in lines.zip(reports) {
+    let mut lines = lines.peekable();
+    for r in reports {
+        let Some(line) = lines.next() else { break };
         if color {
             let word = status_word(r);
             // The STATUS column starts where its header does (or ends the line).
@@ -110,6 +112,11 @@ pub fn table(
                 continue;
             }
         }
+        out.push_str(line);
+        out.push('\n');
+    }
+    // What the table left out to fit, said below it.
+    for line in lines {
         out.push_str(line);
         out.push('\n');
     }
@@ -140,8 +147,8 @@ pub fn notes(reports: &[ContextReport]) -> String {
         }
         match r.crd {
             Some(Crd::Missing) => out.push_str(&format!(
-                "{name}: the ProwJob CRD (prowjobs.prow.k8s.io) is not installed; the answers \
-                 above are RBAC's, which still applies once it is\n"
+                "{name}: the ProwJob CRD (prowjobs.prow.k8s.io) is not installed: Prow cannot \
+                 run here (exit 1); the answers above are RBAC's, which apply once it is\n"
             )),
             Some(Crd::Unknown) if r.error.is_none() => out.push_str(&format!(
                 "{name}: could not tell whether the ProwJob CRD is installed\n"
@@ -154,6 +161,21 @@ pub fn notes(reports: &[ContextReport]) -> String {
                 display_name(via)
             ));
         }
+    }
+    if !reports.iter().any(|r| r.prow_job_context) {
+        out.push_str(
+            "no ProwJob context among these: ProwJob permissions were not checked (name it \
+             with --prow-job-context)\n",
+        );
+    }
+    for r in reports
+        .iter()
+        .filter(|r| r.checks.is_empty() && r.status != Status::Missing)
+    {
+        out.push_str(&format!(
+            "{}: nothing to check for the chosen components here\n",
+            display_name(&r.context)
+        ));
     }
     out.push_str(&summary(reports));
     out

@@ -119,7 +119,12 @@ fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
 impl Transports {
     /// Builds the client for `ctx`: runs its exec plugin if it has one, applies `imp`, and
     /// reuses the connection pool of an earlier context with the same server and TLS identity.
-    pub async fn connect(&self, ctx: &Context, imp: &Impersonation) -> Result<Connection, Failure> {
+    pub async fn connect(
+        &self,
+        ctx: &Context,
+        imp: &Impersonation,
+        deadline: Option<tokio::time::Instant>,
+    ) -> Result<Connection, Failure> {
         let (cluster, mut auth) = kubeconfig_for(ctx)?;
         let server_raw = cluster.server.clone().unwrap_or_default();
         let server = redact_url(&server_raw);
@@ -128,6 +133,7 @@ impl Transports {
                 &exec_config,
                 &server_raw,
                 cluster.certificate_authority_data.as_deref(),
+                deadline,
             )
             .await?
             {

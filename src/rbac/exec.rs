@@ -42,6 +42,7 @@ pub async fn run(
     exec: &ExecConfig,
     server: &str,
     ca_data: Option<&str>,
+    deadline: Option<tokio::time::Instant>,
 ) -> Result<ExecOutput, Failure> {
     let Some(command) = exec.command.as_deref().filter(|c| !c.is_empty()) else {
         return Err(Failure::new(
@@ -72,8 +73,10 @@ pub async fn run(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        // The deadline drops the future; the plugin must not outlive it.
+        // The deadline drops the future; the plugin must not outlive it, nor must anything it
+        // started: it leads a process group of its own, killed whole (see `Group`).
         .kill_on_drop(true)
+        .process_group(0)
         .env("KUBERNETES_EXEC_INFO", info.to_string());
     for env in exec.env.iter().flatten() {
         if let (Some(name), Some(value)) = (env.get("name"), env.get("value")) {
@@ -83,7 +86,8 @@ pub async fn run(
     for name in exec.drop_env.iter().flatten() {
         cmd.env_remove(name);
     }
-    let out = cmd.output().await.map_err(|e| {
+    let started = std::time::Instant::now();
+    let child = cmd.spawn().map_err(|e| {
         let hint = exec
             .install_hint
             .as_deref()
@@ -102,6 +106,32 @@ pub async fn run(
             )
         }
     })?;
+    let mut group = Group(child.id().and_then(|p| i32::try_from(p).ok()));
+    let waiting = child.wait_with_output();
+    let out = match deadline {
+        Some(d) => match tokio::time::timeout_at(d, waiting).await {
+            Ok(out) => out,
+            Err(_) => {
+                return Err(Failure::new(
+                    FailureKind::Exec,
+                    format!(
+                        "exec plugin {shown:?} did not finish within {:.1}s (--request-timeout); \
+                         it was stopped",
+                        started.elapsed().as_secs_f64()
+                    ),
+                ));
+            }
+        },
+        None => waiting.await,
+    }
+    .map_err(|e| {
+        Failure::new(
+            FailureKind::Exec,
+            format!("exec plugin {shown:?} could not be run: {e}"),
+        )
+    })?;
+    // It ended by itself: whatever it left running is its own business, as with kubectl.
+    group.0 = None;
     if !out.status.success() {
         // The plugin's own last words, as kubectl shows them; one line, escaped.
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -131,6 +161,22 @@ pub async fn run(
     match (status.client_certificate_data, status.client_key_data) {
         (Some(certificate), Some(key)) => Ok(ExecOutput::ClientCert { certificate, key }),
         _ => Err(bad("neither a token nor a client certificate and key")),
+    }
+}
+
+/// The plugin's process group, killed whole when the plugin is abandoned (a deadline), so that
+/// a shell script's `sleep` does not outlive the run.
+struct Group(Option<i32>);
+
+impl Drop for Group {
+    fn drop(&mut self) {
+        if let Some(pid) = self.0.filter(|&p| p > 0) {
+            // SAFETY: kill(2) with a negative pid signals the group the plugin leads; it has
+            // no memory effects. The group exists: its leader is our unreaped child.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
     }
 }
 

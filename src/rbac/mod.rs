@@ -131,10 +131,13 @@ pub struct Failure {
 }
 
 impl Failure {
+    /// The message is made safe here, once for every output: URLs redacted (a proxy's
+    /// password, a token in a query), control characters escaped.
     pub fn new(kind: FailureKind, message: impl Into<String>) -> Self {
+        let message = crate::kubeconfig::view::redact_urls_in(&message.into());
         Failure {
             kind,
-            message: message.into(),
+            message: crate::output::sanitize(&message),
         }
     }
 }
@@ -183,6 +186,8 @@ pub struct ContextReport {
     pub alias_of: Option<String>,
     /// The namespaces the checks ran in, comma-separated when pods and ProwJobs differ.
     pub namespace: String,
+    /// The API server asked (credentials in the URL redacted).
+    pub server: Option<String>,
     pub identity: Option<Identity>,
     pub status: Status,
     pub error: Option<Failure>,
@@ -204,14 +209,13 @@ impl ContextReport {
 }
 
 /// The exit code a run deserves: 4 when a context failed, else 1 when something is denied or
-/// missing, else 0.
+/// missing (a context, or the ProwJob CRD: Prow cannot run without it), else 0.
 pub fn exit_code(reports: &[ContextReport]) -> i32 {
     if reports.iter().any(|r| r.status == Status::Error) {
         crate::exit::CLUSTER
-    } else if reports
-        .iter()
-        .any(|r| matches!(r.status, Status::Denied | Status::Missing))
-    {
+    } else if reports.iter().any(|r| {
+        matches!(r.status, Status::Denied | Status::Missing) || r.crd == Some(Crd::Missing)
+    }) {
         crate::exit::PROBLEMS
     } else {
         crate::exit::OK

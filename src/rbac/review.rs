@@ -198,19 +198,26 @@ impl Asker<'_> {
     /// connection that cannot be made (refused, TLS) is the answer for every context that
     /// shares it; an HTTP answer of any status means the connection works.
     pub async fn warm_up(&self) -> Option<Failure> {
-        let req = Request::builder()
-            .method(Method::GET)
-            .uri("/version")
-            .body(Body::empty())
-            .expect("a valid request");
-        match self.client.send(req).await {
-            Ok(res) => {
-                let _ = res.into_body().collect().await;
-                None
+        for attempt in 1u64.. {
+            let req = Request::builder()
+                .method(Method::GET)
+                .uri("/version")
+                .body(Body::empty())
+                .expect("a valid request");
+            match self.client.send(req).await {
+                Ok(res) => {
+                    let _ = res.into_body().collect().await;
+                    return None;
+                }
+                Err(kube::Error::Auth(_)) => return None,
+                Err(e) if attempt < 5 && connection_dropped(&e) => {
+                    tokio::time::sleep(Duration::from_millis(5 * attempt)).await;
+                    continue;
+                }
+                Err(e) => return Some(transport_failure(&e, self.server)),
             }
-            Err(kube::Error::Auth(_)) => None,
-            Err(e) => Some(transport_failure(&e, self.server)),
         }
+        None
     }
 
     fn not_a_review(&self) -> Failure {
@@ -232,6 +239,7 @@ impl Asker<'_> {
         what: &str,
     ) -> Result<(StatusCode, Bytes), CallError> {
         let mut attempt = 0;
+        let mut drops = 0u32;
         loop {
             attempt += 1;
             let mut req = Request::builder()
@@ -244,11 +252,21 @@ impl Asker<'_> {
             let req = req
                 .body(Body::from(body.clone().unwrap_or_default()))
                 .expect("a valid request");
-            let res = self
-                .client
-                .send(req)
-                .await
-                .map_err(|e| Refused(transport_failure(&e, self.server)))?;
+            let res = match self.client.send(req).await {
+                Ok(res) => res,
+                // A shared HTTP/2 connection can be closed under a request by another context's
+                // rejected credentials (the API server answers a 401 with GOAWAY): the server
+                // never handled it, and a review changes nothing, so ask again on a new
+                // connection, as client-go does.
+                Err(e) if drops < 5 && connection_dropped(&e) => {
+                    drops += 1;
+                    attempt -= 1;
+                    // Give the pool a moment to let go of the closing connection.
+                    tokio::time::sleep(Duration::from_millis(5 * u64::from(drops))).await;
+                    continue;
+                }
+                Err(e) => return Err(Refused(transport_failure(&e, self.server))),
+            };
             let status = res.status();
             let retry_after = res
                 .headers()
@@ -366,12 +384,18 @@ fn status_message(bytes: &[u8]) -> Option<String> {
     }
     let msg = serde_json::from_slice::<Status>(bytes).ok()?.message?;
     let msg = sanitize(msg.lines().next().unwrap_or("").trim());
-    let msg: String = msg.chars().take(200).collect();
+    let msg: String = if msg.chars().count() > 200 {
+        format!("{}…", msg.chars().take(199).collect::<String>())
+    } else {
+        msg
+    };
     (!msg.is_empty()).then_some(msg)
 }
 
-/// A transport error as the operator needs it: which kind, and the innermost cause.
-pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) -> Failure {
+/// The errors of `e`, outermost first, looking inside `io::Error`s.
+fn chain<'a>(
+    e: &'a (dyn std::error::Error + 'static),
+) -> Vec<&'a (dyn std::error::Error + 'static)> {
     let mut chain: Vec<&(dyn std::error::Error + 'static)> = Vec::new();
     let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(err) = cur {
@@ -385,6 +409,36 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
             None => err.source(),
         };
     }
+    chain
+}
+
+/// An established connection went away under the request (GOAWAY, reset, closed), as opposed
+/// to a connection that could not be made or a server that answered.
+fn connection_dropped(e: &(dyn std::error::Error + 'static)) -> bool {
+    let chain = chain(e);
+    let connect = chain.iter().any(|e| {
+        e.downcast_ref::<hyper_util::client::legacy::Error>()
+            .is_some_and(|h| h.is_connect())
+    });
+    if connect {
+        return false;
+    }
+    chain.iter().any(|e| {
+        if let Some(h) = e.downcast_ref::<hyper::Error>() {
+            return h.is_closed() || h.is_canceled() || h.is_incomplete_message();
+        }
+        if let Some(io) = e.downcast_ref::<std::io::Error>() {
+            use std::io::ErrorKind::*;
+            return matches!(io.kind(), ConnectionReset | ConnectionAborted | BrokenPipe);
+        }
+        let text = e.to_string();
+        text.contains("connection error") || text.contains("GOAWAY") || text.contains("go away")
+    })
+}
+
+/// A transport error as the operator needs it: which kind, and the innermost cause.
+pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) -> Failure {
+    let chain = chain(e);
     if let Some(tls) = chain.iter().find_map(|e| e.downcast_ref::<rustls::Error>()) {
         return Failure::new(
             FailureKind::Tls,

@@ -64,6 +64,7 @@ struct Outcome {
     crd: Option<Crd>,
     answers: Vec<Option<(bool, Option<String>)>>,
     via: Option<String>,
+    server: Option<String>,
 }
 
 impl Outcome {
@@ -93,11 +94,18 @@ async fn ask(
         ),
         _ => (ctx, None, None),
     };
-    let conn = match transports.connect(through, &opts.impersonate).await {
+    let server = through
+        .server()
+        .map(|s| crate::kubeconfig::view::redact_url(&s));
+    let conn = match transports
+        .connect(through, &opts.impersonate, deadline)
+        .await
+    {
         Ok(c) => c,
         Err(f) => {
             return Outcome {
                 via,
+                server,
                 ..Outcome::failed(f)
             };
         }
@@ -112,18 +120,29 @@ async fn ask(
     {
         return Outcome {
             via,
+            server,
             ..Outcome::failed(f.clone())
         };
     }
-    let identity = async {
-        match &subject {
-            // The subject is who we ask about; the server is not asked who we are.
-            Some(s) => Ok(Some(Identity {
-                username: Some(s.user.clone()),
-                groups: s.groups.clone(),
-            })),
-            None => asker.identity().await,
-        }
+    // Who it is, first: a context whose credentials are refused stops here, rather than
+    // sending a burst of doomed requests (each 401 makes the API server close the HTTP/2
+    // connection that other contexts share).
+    let identity = match &subject {
+        // The subject is who we ask about; the server is not asked who we are.
+        Some(s) => Some(Identity {
+            username: Some(s.user.clone()),
+            groups: s.groups.clone(),
+        }),
+        None => match asker.identity().await {
+            Ok(i) => i,
+            Err(f) => {
+                return Outcome {
+                    via,
+                    server,
+                    ..Outcome::failed(f)
+                };
+            }
+        },
     };
     let crd = async {
         if target.prow_job_context {
@@ -138,16 +157,14 @@ async fn ask(
             .iter()
             .map(|c| asker.access(&c.permission, &c.namespace, subject.as_ref())),
     );
-    let (identity, crd, checks) = tokio::join!(identity, crd, checks);
+    let (crd, checks) = tokio::join!(crd, checks);
     let mut out = Outcome {
         via,
+        server,
         crd,
         ..Outcome::default()
     };
-    match identity {
-        Ok(i) => out.identity = i,
-        Err(f) => out.failure = Some(f),
-    }
+    out.identity = identity;
     for answer in checks {
         match answer {
             Ok(a) => out.answers.push(Some((a.allowed, a.reason))),
@@ -197,6 +214,7 @@ fn reports(target: &Target, outcome: Outcome) -> Vec<ContextReport> {
             context: name.clone(),
             alias_of: alias.clone(),
             namespace: namespaces.join(","),
+            server: outcome.server.clone(),
             identity: outcome.identity.clone(),
             status,
             error: outcome.failure.clone(),

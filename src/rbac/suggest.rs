@@ -12,7 +12,9 @@ use super::components::verb_rank;
 /// Reports whose identity is unknown get a comment instead (nothing to bind to).
 pub fn suggest(reports: &[ContextReport]) -> String {
     let mut out = String::new();
-    let mut seen: Vec<(String, String, String)> = Vec::new();
+    // One Role per server, namespace and subject: aliases, and contexts that share an identity
+    // (a token and a token file of one ServiceAccount), get one suggestion.
+    let mut seen: Vec<(Option<String>, String, Value)> = Vec::new();
     for r in reports {
         if r.denied().next().is_none() {
             continue;
@@ -44,9 +46,8 @@ pub fn suggest(reports: &[ContextReport]) -> String {
         }
         let who = subject["name"].as_str().unwrap_or_default().to_string();
         for (ns, rules) in by_ns {
-            let name = role_name(&r.context, &who);
-            // Aliases share an identity and a namespace: suggest once.
-            let key = (ns.to_string(), name.clone(), who.clone());
+            let name = role_name(&who);
+            let key = (r.server.clone(), ns.to_string(), subject.clone());
             if seen.contains(&key) {
                 continue;
             }
@@ -71,9 +72,11 @@ pub fn suggest(reports: &[ContextReport]) -> String {
                 "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name },
                 "subjects": [subject.clone()],
             });
+            let server = r.server.as_deref().unwrap_or("its server");
             out.push_str(&format!(
-                "# context {:?}: what {} is denied in namespace {ns}\n",
-                r.context, who
+                "# context {:?} ({server}): what {who} is denied in namespace {ns}; apply with \
+                 kubectl --context {:?} apply -f -\n",
+                r.context, r.context
             ));
             for doc in [role, binding] {
                 out.push_str("---\n");
@@ -94,9 +97,10 @@ fn subject(identity: &super::Identity) -> Option<Value> {
     Some(json!({ "apiGroup": "rbac.authorization.k8s.io", "kind": "User", "name": user }))
 }
 
-/// `kubectl-prow-<context>`, made a valid object name (DNS subdomain).
-fn role_name(context: &str, _who: &str) -> String {
-    let mut s: String = context
+/// `kubectl-prow-<subject>`, made a valid object name (DNS subdomain): named after who it is
+/// for, so that every context of one identity converges on one Role.
+fn role_name(who: &str) -> String {
+    let mut s: String = who
         .to_ascii_lowercase()
         .chars()
         .map(|c| {
@@ -109,7 +113,7 @@ fn role_name(context: &str, _who: &str) -> String {
         .collect();
     s = s.trim_matches(|c| c == '-' || c == '.').to_string();
     if s.is_empty() {
-        s = "service".into();
+        s = "identity".into();
     }
     let mut name = format!("kubectl-prow-{s}");
     name.truncate(253);
