@@ -9,11 +9,15 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let args: Vec<String> = std::env::args().collect();
-    // kubectl's plugin completion protocol: the words are not a command line to parse.
-    let result = if args.get(1).map(String::as_str) == Some("__complete") {
-        commands::completion::complete(&args[2..], &mut out)
-    } else {
-        commands::run(&Cli::parse(), &mut out, &mut err)
+    // Hidden entry points outside clap: kubectl's plugin completion protocol (the words are not
+    // a command line to parse) and the man page generator (a build step, not a user command).
+    let result = match args.get(1).map(String::as_str) {
+        Some("__complete") => commands::completion::complete(&args[2..], &mut out),
+        Some("__man") => match &args[2..] {
+            [dir] => commands::man::write_pages(dir.as_ref()),
+            _ => Err(Error::Usage("usage: kubectl-prow __man DIR".into())),
+        },
+        _ => commands::run(&Cli::parse(), &mut out, &mut err),
     };
     let code = match result {
         Ok(code) => code,

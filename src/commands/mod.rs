@@ -5,6 +5,7 @@ pub mod completion;
 pub mod contexts;
 pub mod jobs;
 pub mod lint;
+pub mod man;
 pub mod view;
 
 use std::io::Write;
