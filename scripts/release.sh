@@ -43,6 +43,10 @@ triple_of() {
 # A C compiler for ring's few C files (they include only compiler headers and string.h, so a
 # glibc-targeting gcc is fine), and for arm64 also the linker: Rust's musl targets bring their
 # own musl libc and start files, so any gcc for the architecture links a static binary.
+if ! command -v rustup >/dev/null 2>&1; then
+  say "error: rustup is needed for the musl targets (rustup target add x86_64-unknown-linux-musl)"
+  exit 1
+fi
 cargo_args=()
 for arch in "${arches[@]}"; do
   triple=$(triple_of "$arch")
