@@ -81,8 +81,21 @@ pub enum Command {
         after_long_help = crate::commands::check_rbac::AFTER_LONG_HELP
     )]
     CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
+    /// Draw contexts, clusters and users as Mermaid or Graphviz DOT
+    #[command(after_help = crate::commands::graph::AFTER_HELP)]
+    Graph(crate::commands::graph::GraphArgs),
     /// Print the flags every command accepts (kubectl's global flags, Prow's loader flags)
     Options,
+    /// Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace
+    #[command(
+        after_help = crate::commands::grant::AFTER_HELP,
+        after_long_help = crate::commands::grant::AFTER_LONG_HELP
+    )]
+    Grant(crate::commands::grant::GrantArgs),
+    /// Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs
+    /// from the old build-cluster YAML, and a checklist
+    #[command(after_help = crate::commands::migrate::AFTER_HELP)]
+    Migrate(crate::commands::migrate::MigrateArgs),
     /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
     #[command(after_help = crate::commands::completion::AFTER_HELP)]
     Completion(crate::commands::completion::CompletionArgs),
@@ -183,7 +196,8 @@ pub struct GlobalArgs {
     )]
     pub user: Option<String>,
 
-    /// The namespace for this request (changes the current context)
+    /// The namespace for this request (changes the current context; migrate build-clusters:
+    /// NS for every alias, or ALIAS=NS, repeatable)
     #[arg(
         short = 'n',
         long,
@@ -192,7 +206,7 @@ pub struct GlobalArgs {
         value_name = "NAMESPACE",
         help_heading = "Kubeconfig"
     )]
-    pub namespace: Option<String>,
+    pub namespace: Vec<String>,
 
     /// How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no
     /// limit (e.g. 1s, 2m, 3h)
@@ -266,6 +280,17 @@ pub struct GlobalArgs {
     )]
     pub job_config_path: Option<PathBuf>,
 
+    /// A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs:
+    /// ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable
+    #[arg(
+        long,
+        global = true,
+        hide_short_help = true,
+        value_name = "[ORG/REPO=]DIR",
+        help_heading = "Prow"
+    )]
+    pub in_repo_config: Vec<String>,
+
     /// The seed's explicit mode: no defaulting, so every job must set `cluster`
     #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub use_explicit_credentials: bool,
@@ -275,7 +300,9 @@ impl GlobalArgs {
     /// The loader's options, with the process environment filled in.
     /// Whether any Prow configuration was given.
     pub fn has_job_config(&self) -> bool {
-        self.config_path.is_some() || self.job_config_path.is_some()
+        self.config_path.is_some()
+            || self.job_config_path.is_some()
+            || !self.in_repo_config.is_empty()
     }
 
     pub fn load_options(&self) -> LoadOptions {
@@ -292,13 +319,18 @@ impl GlobalArgs {
         .with_process_environment(self.projected_token_file.as_deref())
     }
 
+    /// `-n`: pflag's rule for a repeated string flag, the last one wins.
+    pub fn namespace(&self) -> Option<String> {
+        self.namespace.last().cloned()
+    }
+
     pub fn overrides(&self) -> Overrides {
         Overrides {
             // pflag's rule for a repeated string flag: the last one wins.
             context: self.context.last().cloned(),
             cluster: self.cluster.clone(),
             user: self.user.clone(),
-            namespace: self.namespace.clone(),
+            namespace: self.namespace(),
         }
     }
 }

@@ -4,13 +4,15 @@
 use std::fmt;
 
 use crate::exit;
+use crate::finding::Finding;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// One or more problems in the kubeconfig or Prow configuration files. All are reported,
-    /// not just the first, so an operator can fix them in one pass.
-    #[error("{}", .0.join("\n"))]
-    InvalidConfig(Vec<String>),
+    /// One or more problems in the kubeconfig or Prow configuration files, as findings with
+    /// stable codes (so `lint` reports them like any other, JUnit included). All are reported,
+    /// not just the first, so an operator can fix them in one pass; each prints as one line.
+    #[error("{}", .0.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("\n"))]
+    InvalidConfig(Vec<Finding>),
     /// A flag value that cannot work with the loaded configuration (an unknown `--context`).
     #[error("{0}")]
     UnknownName(String),
@@ -27,7 +29,21 @@ pub enum Error {
 
 impl Error {
     pub fn invalid(message: impl fmt::Display) -> Self {
-        Error::InvalidConfig(vec![message.to_string()])
+        Error::invalid_as("invalid-config", message)
+    }
+
+    /// Invalid configuration with a specific finding code.
+    pub fn invalid_as(code: &'static str, message: impl fmt::Display) -> Self {
+        Error::InvalidConfig(vec![Finding::error(code, None, message.to_string(), "")])
+    }
+
+    /// The problems as findings: what `lint` reports when loading stops.
+    pub fn findings(&self) -> Vec<Finding> {
+        match self {
+            Error::InvalidConfig(f) => f.clone(),
+            Error::UnknownName(m) => vec![Finding::error("unknown-name", None, m.clone(), "")],
+            other => vec![Finding::error("error", None, other.to_string(), "")],
+        }
     }
 
     pub fn exit_code(&self) -> i32 {

@@ -10,6 +10,7 @@ pub mod exit;
 pub mod finding;
 pub mod kubeconfig;
 pub mod lint;
+pub mod migrate;
 pub mod output;
 pub mod placement;
 pub mod prow;

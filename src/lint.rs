@@ -279,6 +279,32 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
             continue;
         };
         *used.entry(context).or_default() += 1;
+        if job.in_repo {
+            let repo = job.repo.as_deref().unwrap_or("");
+            let allowed = config
+                .prow_config
+                .clone()
+                .unwrap_or_default()
+                .in_repo_allows_cluster(repo, context);
+            if !allowed {
+                out.push(
+                    Finding::error(
+                        "in-repo-cluster-not-allowed",
+                        Some(at.clone()),
+                        format!(
+                            "{}: cluster {context:?} is not allowed for repository {repo:?} \
+                             (Prow rejects the job when it loads the in-repo config)",
+                            job_label(job)
+                        ),
+                        format!(
+                            "add {context:?} to in_repo_config.allowed_clusters for {repo:?} \
+                             (or its org, or \"*\") in the Prow config, or use an allowed context"
+                        ),
+                    )
+                    .about(format!("repository {repo:?}")),
+                );
+            }
+        }
         if !p.known {
             let disabled = set.disabled.iter().any(|d| d.as_str() == context);
             let (why, fix) = if disabled {

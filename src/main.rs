@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
         Err(e) => {
             for line in e.to_string().lines() {
-                let _ = writeln!(err, "error: {line}");
+                let _ = writeln!(err, "error: {}", kubectl_prow::output::sanitize(line));
             }
             e.exit_code()
         }

@@ -12,6 +12,9 @@ const COMMANDS: &[&str] = &[
     "check-rbac",
     "view",
     "completion",
+    "grant",
+    "migrate",
+    "graph",
 ];
 
 #[test]
@@ -39,6 +42,24 @@ fn short_help_is_short_and_fits_80_columns() {
                 "{cmd} -h: {} columns: {line}",
                 line.chars().count()
             );
+        }
+    }
+}
+
+/// The text below the flags is written for 80 columns: at a wider terminal (no wrapping by
+/// clap) no line of it exceeds 80, so at 80 nothing is re-wrapped into ragged lines.
+#[test]
+fn text_below_the_flags_is_written_for_80_columns() {
+    for cmd in COMMANDS {
+        let out = run(kp().env("COLUMNS", "100").args([cmd, "-h"]));
+        let below = out
+            .stdout
+            .split_once("Print version\n")
+            .map(|(_, rest)| rest)
+            .unwrap_or("");
+        assert!(!below.is_empty(), "{cmd}: {}", out.stdout);
+        for line in below.lines() {
+            assert!(line.chars().count() <= 80, "{cmd} -h: {line}");
         }
     }
 }

@@ -44,29 +44,31 @@ fn committed_man_pages_are_fresh() {
 fn one_page_per_visible_subcommand() {
     let tmp = tempfile::tempdir().unwrap();
     assert_eq!(run(kp().arg("__man").arg(tmp.path())).code, 0);
-    let cmd = Cli::command();
-    let mut expected = vec!["kubectl-prow.1".to_string()];
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let page = format!("kubectl-prow-{}.1", sub.get_name());
-        // Each page is about its subcommand: its title names it, its text has its flags.
-        let text = std::fs::read_to_string(tmp.path().join(&page))
-            .unwrap_or_else(|e| panic!("{page}: {e}"));
-        assert!(
-            text.contains(&format!(".TH kubectl-prow-{} 1", sub.get_name())),
-            "{page}"
-        );
-        for long in sub
-            .get_arguments()
-            .filter(|a| !a.is_hide_set())
-            .filter_map(|a| a.get_long())
-        {
-            assert!(
-                text.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))),
-                "{page}: --{long}"
-            );
+    // Nested subcommands (migrate jobs, ...) get pages too, named by their whole path.
+    fn expect(cmd: &clap::Command, stem: &str, dir: &Path, pages: &mut Vec<String>) {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let stem = format!("{stem}-{}", sub.get_name());
+            let page = format!("{stem}.1");
+            // Each page is about its subcommand: its title names it, its text has its flags.
+            let text =
+                std::fs::read_to_string(dir.join(&page)).unwrap_or_else(|e| panic!("{page}: {e}"));
+            assert!(text.contains(&format!(".TH {stem} 1")), "{page}");
+            for long in sub
+                .get_arguments()
+                .filter(|a| !a.is_hide_set())
+                .filter_map(|a| a.get_long())
+            {
+                assert!(
+                    text.contains(&format!("\\-\\-{}", long.replace('-', "\\-"))),
+                    "{page}: --{long}"
+                );
+            }
+            pages.push(page);
+            expect(sub, &stem, dir, pages);
         }
-        expected.push(page);
     }
+    let mut expected = vec!["kubectl-prow.1".to_string()];
+    expect(&Cli::command(), "kubectl-prow", tmp.path(), &mut expected);
     expected.sort();
     assert_eq!(page_names(tmp.path()), expected);
 }
@@ -78,7 +80,8 @@ fn man_needs_a_directory() {
     assert_eq!(out.stderr, "error: usage: kubectl-prow __man DIR\n");
 }
 
-/// groff, as `man` runs it, reads every page without a warning.
+/// groff, as `man` runs it, reads every page without a warning (bad macros, escapes,
+/// characters...), except that a long unbreakable line cannot be justified.
 #[test]
 fn pages_render_without_warnings() {
     let Ok(out) = std::process::Command::new("groff")
@@ -92,7 +95,7 @@ fn pages_render_without_warnings() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
     for name in page_names(&dir) {
         let out = std::process::Command::new("groff")
-            .args(["-man", "-Tutf8", "-ww", "-z"])
+            .args(["-man", "-Tutf8", "-z", "-ww", "-Wbreak"])
             .arg(dir.join(&name))
             .output()
             .unwrap();

@@ -14,6 +14,10 @@ fn corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
+        assert!(
+            std::env::var_os("CI").is_none_or(|v| v.is_empty()),
+            "../shared/corpus not found but CI is set"
+        );
         println!("skipping: ../shared/corpus not found");
         None
     }

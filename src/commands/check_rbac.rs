@@ -17,9 +17,9 @@ use crate::{Error, Result};
 
 pub const AFTER_HELP: &str = "\
 Which contexts, namespaces and verbs are checked, and what the columns mean:
-kubectl prow check-rbac --help
-Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
-4 a context could not be asked (4 wins over 1).
+kubectl prow check-rbac --help Exit codes: 0 all allowed, 1 something denied
+or missing, 3 invalid configuration, 4 a context could not be asked (4 wins
+over 1).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -35,19 +35,20 @@ Examples:
 
 /// `--help`: how contexts, namespaces and verbs are chosen, and the columns.
 pub const AFTER_LONG_HELP: &str = "\
-Which contexts: every loaded context; with --config-path/--job-config-path, the contexts
-jobs run in plus the ProwJob context; with --context (repeatable), just those.
-Where: pods in each context's namespace, ProwJobs in the ProwJob context's namespace; under
---merge prow, or when a context has none, Prow's pod_namespace / prowjob_namespace. -n
-overrides both.
-What: the verbs each Prow component needs (--component), one SelfSubjectAccessReview each.
-Columns: ALLOWED is allowed/asked checks; what is denied is listed below the table;
---by resource|component gives a column each: yes, no, no:VERBS (those verbs denied;
-by component, ALLOWED/ASKED), ? (not answered), - (not asked); -o wide a column per
-check and the API server's reason. Failures are explained below the table. IDENTITY is who the server says the context is (sa:NS:NAME for a
-ServiceAccount).
-Exit codes: 0 all allowed, 1 something denied or missing, 3 invalid configuration,
-4 a context could not be asked (4 wins over 1).
+Which contexts: every loaded context; with --config-path/--job-config-path,
+the contexts jobs run in plus the ProwJob context; with --context
+(repeatable), just those. Where: pods in each context's namespace, ProwJobs in
+the ProwJob context's namespace; under --merge prow, or when a context has
+none, Prow's pod_namespace / prowjob_namespace. -n overrides both. What: the
+verbs each Prow component needs (--component), one SelfSubjectAccessReview
+each. Columns: ALLOWED is allowed/asked checks; what is denied is listed below
+the table; --by resource|component gives a column each: yes, no, no:VERBS
+(those verbs denied; by component, ALLOWED/ASKED), ? (not answered), - (not
+asked); -o wide a column per check and the API server's reason. Failures are
+explained below the table. IDENTITY is who the server says the context is
+(sa:NS:NAME for a ServiceAccount). Exit codes: 0 all allowed, 1 something
+denied or missing, 3 invalid configuration, 4 a context could not be asked (4
+wins over 1).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -91,6 +92,10 @@ pub struct CheckRbacArgs {
     #[arg(long, value_name = "NAMESPACE/NAME", requires = "in_cluster_via",
           value_parser = parse_service_account)]
     pub service_account: Option<(String, String)>,
+    /// Also write the answers as JUnit XML (a suite per context, a case per check) [default in
+    /// a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }
@@ -127,7 +132,7 @@ pub fn run(
     // current context.
     let loading = GlobalArgs {
         context: Vec::new(),
-        namespace: None,
+        namespace: Vec::new(),
         ..global.clone()
     };
     let set = super::load_contexts_disabling(&loading, prow_config, err)?;
@@ -145,7 +150,7 @@ pub fn run(
         &PlanOptions {
             components: args.components.clone(),
             only: global.context.clone(),
-            namespace: global.namespace.clone(),
+            namespace: global.namespace(),
             job_contexts,
             pod_namespace: defaults.pod_namespace().to_string(),
             prowjob_namespace: defaults.prowjob_namespace().to_string(),
@@ -212,12 +217,16 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
+    if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+        output::junit::write(&output::junit::check_rbac(&reports), &path)
+            .map_err(|e| Error::Usage(format!("--junit {}: cannot write: {e}", path.display())))?;
+    }
     Ok(rbac::exit_code(&reports))
 }
 
 /// Runs the checks on a small runtime of its own; async stops here. Progress goes to a
 /// terminal's stderr when the run takes over a second.
-fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
+pub(crate) fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -10,13 +10,14 @@ use crate::cli::Cli;
 use crate::kubeconfig::{self, LoadOptions, MergeMode};
 
 pub const AFTER_HELP: &str = "\
-For `kubectl prow <TAB>` (kubectl 1.26 or newer looks for kubectl_complete-prow on PATH):
+For `kubectl prow <TAB>` (kubectl 1.26 or newer looks for
+kubectl_complete-prow on PATH):
   kubectl prow completion kubectl > kubectl_complete-prow
   chmod +x kubectl_complete-prow && mv kubectl_complete-prow ~/.local/bin/
 For the kubectl-prow binary itself:
   source <(kubectl-prow completion bash)
-Context names after --context, --prow-job-context and --in-cluster-via come from the
-kubeconfigs on the command line (or $KUBECONFIG).
+Context names after --context, --prow-job-context and --in-cluster-via come
+from the kubeconfigs on the command line (or $KUBECONFIG).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options";
 

@@ -15,11 +15,12 @@ use crate::prow::{JobConfig, KindCounts};
 pub const AFTER_HELP: &str = "\
 Columns:
   CURRENT    * marks the current context, P the ProwJob (service) context
-  AUTH       token, token-file, client-cert, basic, exec:<command>, auth-provider:<name>,
-             serviceaccount (in-cluster) or none
+  AUTH       token, token-file, client-cert, basic, exec:<command>,
+             auth-provider:<name>, serviceaccount (in-cluster) or none
   SOURCE     file:line where the context is defined
-  JOBS       with --job-config-path/--config-path: jobs that run there (per type with -o wide);
-             a context jobs name but no file defines gets a row marked missing
+  JOBS       with --job-config-path/--config-path: jobs that run there (per type
+             with -o wide); a context jobs name but no file defines gets a row
+             marked missing
 No server is contacted. Secrets are never printed.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options

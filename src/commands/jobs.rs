@@ -12,10 +12,11 @@ use crate::prow::JobKind;
 use crate::{Error, Result};
 
 pub const AFTER_HELP: &str = "\
-A job runs in the context its `cluster` field names; without one, in `default` (Prow's
-defaulting), or nowhere under --use-explicit-credentials. Jenkins jobs run in no context.
-SOURCE is the file and line of the job. Needs --config-path and/or --job-config-path.
-Here kubectl's --context filters: only jobs that run in that context (loaded or not).
+A job runs in the context its `cluster` field names; without one, in `default`
+(Prow's defaulting), or nowhere under --use-explicit-credentials. Jenkins jobs
+run in no context. SOURCE is the file and line of the job. Needs --config-path
+and/or --job-config-path. Here kubectl's --context filters: only jobs that run
+in that context (loaded or not).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 

@@ -12,10 +12,10 @@ use crate::lint::{LintOptions, check};
 use crate::output;
 
 pub const AFTER_HELP: &str = "\
-Every check, its code and severity: kubectl prow lint --help
-Text groups findings by check and by what they are about (first 3 places each; --verbose
-for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
-count too with --strict.
+Every check, its code and severity: kubectl prow lint --help Text groups
+findings by check and by what they are about (first 3 places each; --verbose
+for all); -o json|yaml lists every finding. Exit code 1 when an error is
+found; warnings count too with --strict.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -29,28 +29,39 @@ Examples:
 pub const AFTER_LONG_HELP: &str = "\
 Checks (no cluster is contacted):
   error    unknown-context             a job targets a context that is not loaded
-  error    missing-cluster             a job sets no cluster under --use-explicit-credentials
+  error    missing-cluster             a job sets no cluster under
+                                       --use-explicit-credentials
+  error    in-repo-cluster-not-allowed an in-repo job's context is not in
+                                       in_repo_config.allowed_clusters
   error    unknown-prow-job-context    --prow-job-context is not loaded
-  error    duplicate-basename          two job files share a base name (Prow refuses them)
-  error    invalid-yaml, ...           a job file cannot be read; the rest is still checked
-  warning  duplicate-endpoint          two contexts share server, namespace and user
-  warning  no-default-context          jobs without cluster fall to the service cluster
-  warning  presubmit-in-service-cluster  presubmits run next to Prow's own credentials
-  error    missing-file                a certificate, key, CA or token file is not there
-  error    invalid-server              a cluster's server is not an https:// (or http://) URL
-  warning  context-without-user        a context other than in-cluster names no user
-  warning  implicit-default-context    jobs without cluster rely on Prow's default context
-  warning  in-cluster-context          kubectl and today's Prow cannot load it from a file
-  warning  shadowed-entry, dangling-reference, current-context-differs, ...:
-           whatever loading the kubeconfigs warned about
+  error    duplicate-basename          two job files share a base name
+  error    invalid-file, ...           a job file cannot be read; the rest is
+                                       still checked
+  error    missing-file                a certificate, key, CA or token file is
+                                       not there
+  error    invalid-server              a server is not an https:// (or http://)
+                                       URL
+  warning  duplicate-endpoint          two contexts share server, namespace and
+                                       user
+  warning  no-default-context          jobs without cluster fall to the service
+                                       cluster
+  warning  presubmit-in-service-cluster
+                                       presubmits run next to Prow's credentials
+  warning  context-without-user        a context (not in-cluster) names no user
+  warning  implicit-default-context    jobs without cluster rely on Prow's
+                                       default context
   warning  jenkins-with-cluster        a Jenkins job sets cluster
   warning  namespace-with-explicit-credentials
-           pod_namespace/prowjob_namespace still set under explicit credentials
+                                       pod_namespace/prowjob_namespace still set
   warning  unknown-disabled-cluster, unknown-allowed-cluster
+  warning  shadowed-entry, dangling-reference, current-context-differs, ...
+                                       what loading the kubeconfigs warned about
+  warning  in-cluster-context          kubectl and today's Prow cannot load it
+           (info under the strict union, where it is the seed's design)
   info     unused-context              no job runs in a context
-Text groups findings by check and by what they are about (first 3 places each; --verbose
-for all); -o json|yaml lists every finding. Exit code 1 when an error is found; warnings
-count too with --strict.
+Text groups findings by check and by what they are about (first 3 places each;
+--verbose for all); -o json|yaml lists every finding. Exit code 1 when an
+error is found; warnings count too with --strict.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -78,6 +89,10 @@ pub struct LintArgs {
     /// List every finding of a group, not just the first few
     #[arg(short = 'v', long)]
     pub verbose: bool,
+    /// Also write the findings as JUnit XML (a suite per check) [default in a Prow job:
+    /// $ARTIFACTS/junit_kubectl-prow.xml]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
 }
 
 /// One finding as scripts see it.
@@ -113,12 +128,40 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32> {
-    let config = super::load_job_config(global)?;
-    let set = super::load_contexts_disabling(
-        global,
-        config.as_ref().and_then(|c| c.prow_config.as_ref()),
-        err,
-    )?;
+    // A configuration that cannot be loaded at all still reaches the JUnit report (as
+    // `invalid-config` findings), so a Prow presubmit shows why it failed.
+    let loaded = super::load_job_config(global).and_then(|config| {
+        let set = super::load_contexts_disabling(
+            global,
+            config.as_ref().and_then(|c| c.prow_config.as_ref()),
+            err,
+        )?;
+        Ok((config, set))
+    });
+    let (config, set) = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            if !matches!(
+                e,
+                crate::Error::InvalidConfig(_) | crate::Error::UnknownName(_)
+            ) {
+                return Err(e);
+            }
+            let findings = e.findings();
+            if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+                let _ = output::junit::write(&output::junit::lint(&findings, args.strict), &path);
+            }
+            // Scripts get the load errors as findings, like any other; a terminal gets the
+            // usual one-line errors on stderr.
+            let rows: Vec<FindingRow> = findings.iter().map(FindingRow::from).collect();
+            match args.output {
+                LintFormat::Json => out.write_all(output::json(&rows).as_bytes())?,
+                LintFormat::Yaml => out.write_all(output::yaml(&rows).as_bytes())?,
+                LintFormat::Text => return Err(e),
+            }
+            return Ok(crate::exit::INVALID_CONFIG);
+        }
+    };
     let findings = check(
         &set,
         config.as_ref(),
@@ -140,6 +183,11 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
+    if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+        output::junit::write(&output::junit::lint(&findings, args.strict), &path).map_err(|e| {
+            crate::Error::Usage(format!("--junit {}: cannot write: {e}", path.display()))
+        })?;
+    }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed {
         crate::exit::PROBLEMS

@@ -3,12 +3,16 @@
 pub mod check_rbac;
 pub mod completion;
 pub mod contexts;
+pub mod grant;
+pub mod graph;
 pub mod jobs;
 pub mod lint;
 pub mod man;
+pub mod migrate;
 pub mod view;
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::finding::{Finding, Severity};
@@ -24,7 +28,10 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
         Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
+        Command::Grant(args) => grant::run(&cli.global, args, out, err),
+        Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),
+        Command::Graph(args) => graph::run(&cli.global, args, out, err),
         Command::Options => {
             use clap::{Args, CommandFactory};
             let _ = Cli::command;
@@ -57,11 +64,10 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
     if !global.has_job_config() {
         return Ok(None);
     }
-    prow::load(
+    let mut config = prow::load(
         global.config_path.as_deref(),
         global.job_config_path.as_deref(),
     )
-    .map(Some)
     .map_err(|e| {
         let reason =
             match std::error::Error::source(&e).and_then(|s| s.downcast_ref::<std::io::Error>()) {
@@ -76,7 +82,27 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
                     .unwrap_or_default(),
             };
         Error::invalid(format!("{e}{reason}"))
-    })
+    })?;
+    for spec in &global.in_repo_config {
+        let (repo, dir) = match spec.split_once('=') {
+            Some((repo, dir)) if repo.contains('/') => (repo.to_string(), PathBuf::from(dir)),
+            _ => {
+                let dir = PathBuf::from(spec);
+                let repo = prow::inrepo::repo_of_checkout(&dir).ok_or_else(|| {
+                    Error::Usage(format!(
+                        "--in-repo-config {spec}: cannot tell the repository from its origin \
+                         remote; write ORG/REPO={spec}"
+                    ))
+                })?;
+                (repo, dir)
+            }
+        };
+        let found = prow::inrepo::read(&repo, &dir)
+            .map_err(|e| Error::invalid(format!("--in-repo-config {}: {e}", dir.display())))?;
+        config.jobs.extend(found.jobs);
+        config.findings.extend(found.findings);
+    }
+    Ok(Some(config))
 }
 
 /// Like [`load_contexts`]; under `--merge prow`, the contexts Prow's `disabled_clusters`
@@ -97,7 +123,7 @@ pub(crate) fn load_contexts_disabling(
     let mut set = kubeconfig::load(&opts)?;
     kubeconfig::apply_overrides(&mut set, &global.overrides())?;
     for w in &set.warnings {
-        writeln!(err, "warning: {w}")?;
+        writeln!(err, "warning: {}", crate::output::sanitize(&w.to_string()))?;
     }
     Ok(set)
 }
@@ -119,7 +145,7 @@ pub(crate) fn require_prow_job_context(set: &ContextSet) -> Result<()> {
 /// Prints a loader's findings that matter outside `lint` (errors and warnings) to stderr.
 pub(crate) fn print_findings(findings: &[Finding], err: &mut dyn Write) -> Result<()> {
     for f in findings.iter().filter(|f| f.severity != Severity::Info) {
-        writeln!(err, "{f}")?;
+        writeln!(err, "{}", crate::output::sanitize(&f.to_string()))?;
     }
     Ok(())
 }

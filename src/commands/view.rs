@@ -10,9 +10,10 @@ use crate::kubeconfig::view::{ViewOptions, view};
 use crate::output;
 
 pub const AFTER_HELP: &str = "\
-Prints what Prow deployments consume today: one kubeconfig holding every loaded context.
-Secrets are redacted as `kubectl config view` redacts them (DATA+OMITTED, REDACTED), and
-auth-provider secrets and exec environment values are redacted too; --raw prints them.
+Prints what Prow deployments consume today: one kubeconfig holding every
+loaded context. Secrets are redacted as `kubectl config view` redacts them
+(DATA+OMITTED, REDACTED), and auth-provider secrets and exec environment
+values are redacted too; --raw prints them.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 

@@ -88,6 +88,17 @@ pub enum ReadError {
 }
 
 /// Reads and parses one file. `flag` names where the path came from, for the message.
+impl ReadError {
+    /// The finding code of this failure.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReadError::Missing { .. } => "missing-kubeconfig",
+            ReadError::Invalid { .. } => "invalid-kubeconfig",
+            _ => "unreadable-kubeconfig",
+        }
+    }
+}
+
 pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError> {
     let shown = path.display().to_string();
     // Look before opening: opening a FIFO for reading would block until a writer appears.
@@ -106,10 +117,19 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
     if meta.is_dir() {
         return Err(ReadError::Directory { path: shown });
     }
-    if !meta.is_file() {
+    // `KUBECONFIG=/dev/null` is the common way to say "no kubeconfig"; kubectl reads it as an
+    // empty file. Other devices (/dev/zero) and FIFOs stay refused: reading them never ends.
+    let dev_null =
+        !meta.is_file() && fs::canonicalize(path).is_ok_and(|p| p == Path::new("/dev/null"));
+    if !meta.is_file() && !dev_null {
         return Err(ReadError::NotRegular { path: shown });
     }
-    let bytes = fs::read(path).map_err(|err| ReadError::Unreadable {
+    let bytes = if dev_null {
+        Ok(Vec::new())
+    } else {
+        fs::read(path)
+    }
+    .map_err(|err| ReadError::Unreadable {
         path: shown.clone(),
         reason: err.to_string(),
     })?;

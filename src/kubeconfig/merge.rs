@@ -20,6 +20,7 @@ use super::{
     Context, ContextName, ContextSet, DEFAULT_CONTEXT, Entry, IN_CLUSTER, Kind,
     PROW_SERVICE_CONTEXT, PodServiceAccount, Target, Warning, shown,
 };
+use crate::finding::Finding;
 use crate::source::Sourced;
 use crate::{Error, Result};
 
@@ -196,7 +197,10 @@ fn reject_repeated_files(candidates: &[Candidate]) -> Result<()> {
                 } else {
                     format!("one file is given twice: {} and {}", how(first), how(c))
                 };
-                errors.push(format!("{what}; give each kubeconfig file once"));
+                errors.push(problem(
+                    "repeated-file",
+                    format!("{what}; give each kubeconfig file once"),
+                ));
             }
             None => {
                 seen.insert(real, c);
@@ -236,13 +240,16 @@ fn read_all(candidates: &[Candidate]) -> Result<Vec<KubeconfigFile>> {
     for (result, candidate) in results.into_iter().zip(candidates) {
         match result {
             Err(e @ file::ReadError::Invalid { .. }) if candidate.flag == "--kubeconfig-dir" => {
-                errors.push(format!(
-                    "{e} (every file in --kubeconfig-dir is read; --kubeconfig-suffix .yaml \
-                     reads only the kubeconfigs)"
+                errors.push(problem(
+                    "invalid-kubeconfig",
+                    format!(
+                        "{e} (every file in --kubeconfig-dir is read; --kubeconfig-suffix .yaml \
+                         reads only the kubeconfigs)"
+                    ),
                 ))
             }
             Ok(f) => files.push(f),
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.push(problem(e.code(), e.to_string())),
         }
     }
     if errors.is_empty() {
@@ -263,11 +270,20 @@ fn same_or_differ(a: &Entry, b: &Entry) -> &'static str {
 /// Errors and warnings gathered while merging; errors win.
 #[derive(Default)]
 struct Report {
-    errors: Vec<String>,
+    errors: Vec<Finding>,
     warnings: Vec<Warning>,
 }
 
+/// An error found while loading, as a finding (its message names the file and line).
+fn problem(code: &'static str, message: String) -> Finding {
+    Finding::error(code, None, message, "")
+}
+
 impl Report {
+    fn error(&mut self, code: &'static str, message: String) {
+        self.errors.push(problem(code, message));
+    }
+
     fn warn(&mut self, code: &'static str, message: String) {
         self.warnings.push(Warning::new(code, message));
     }
@@ -275,7 +291,7 @@ impl Report {
     /// A reference to something missing: an error or a warning, as the rule says.
     fn dangling(&mut self, policy: Dangling, message: String) {
         match policy {
-            Dangling::Error => self.errors.push(message),
+            Dangling::Error => self.errors.push(problem("dangling-reference", message)),
             Dangling::Warn => self.warn("dangling-reference", message),
         }
     }
@@ -337,7 +353,7 @@ fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Resul
                     (first.origin.display_line(), entry.origin.display_line());
                 let same = same_or_differ(first, &entry);
                 if mode == MergeMode::Strict {
-                    report.errors.push(format!(
+                    report.error("duplicate-name", format!(
                         "{kind_name} {name:?} is defined twice: {at_first} and {at_again} ({same}); \
                          the strict union allows each name once: rename or remove one (or use \
                          --merge kubectl to let the first win)"
@@ -418,7 +434,7 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
                         entry.origin.display_line(),
                     )
                 };
-                report.errors.push(msg);
+                report.error("duplicate-context", msg);
                 continue;
             }
             if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {
@@ -589,7 +605,7 @@ fn unique_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Ent
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     for entry in entries {
         if let Some(first) = out.iter().find(|e| e.name == entry.name) {
-            report.errors.push(format!(
+            report.error("duplicate-name-in-file", format!(
                 "{} {:?} is defined twice in one file, at {} and {} ({}); kubectl and Prow refuse \
                  such a file (client-go: duplicate name {:?} in list): remove one",
                 kind.singular(),
@@ -660,12 +676,15 @@ fn warn_unknown_current(set: &ContextSet, report: &mut Report) {
 /// A real cluster entry may not be called `in-cluster`: that name is the pod's ServiceAccount.
 fn check_reserved_cluster<'a>(clusters: impl Iterator<Item = &'a Entry>, report: &mut Report) {
     for c in clusters.filter(|c| c.name == IN_CLUSTER) {
-        report.errors.push(format!(
-            "cluster {IN_CLUSTER:?} at {}: the name is reserved: a context whose cluster is \
+        report.error(
+            "reserved-cluster-name",
+            format!(
+                "cluster {IN_CLUSTER:?} at {}: the name is reserved: a context whose cluster is \
              {IN_CLUSTER:?} and that names no user means the pod's ServiceAccount; rename this \
              cluster entry",
-            c.origin.display_line()
-        ));
+                c.origin.display_line()
+            ),
+        );
     }
 }
 
@@ -700,7 +719,7 @@ fn resolve(
     };
     if cluster == IN_CLUSTER {
         if let Some(user) = &user {
-            report.errors.push(format!(
+            report.error("in-cluster-with-user", format!(
                 "context {name:?} at {at}: cluster {IN_CLUSTER:?} means the pod's ServiceAccount \
                  and takes no user, but it names user {user:?}; remove `user:`, or point the \
                  context at a real cluster"
@@ -757,11 +776,14 @@ fn resolve_prow(
         } else {
             "; Prow resolves each file on its own, so the cluster must be in the same file"
         };
-        report.errors.push(format!(
-            "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
+        report.error(
+            "dangling-reference",
+            format!(
+                "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
              which this file does not define{hint}",
-            cluster.unwrap_or_default()
-        ));
+                cluster.unwrap_or_default()
+            ),
+        );
         return None;
     };
     let credentials =

@@ -94,13 +94,18 @@ fn named_list(
         // a single kubeconfig cannot hold both.
         if let Some((first, _)) = out.iter().find(|(e, _)| e.name == entry.name) {
             if first.body != entry.body {
-                errors.push(format!(
-                    "cannot write one kubeconfig: {} {:?} is defined differently at {} and {}; \
-                     rename one of them",
-                    kind.singular(),
-                    entry.name,
-                    first.origin.display_line(),
-                    entry.origin.display_line()
+                errors.push(crate::finding::Finding::error(
+                    "conflicting-entries",
+                    None,
+                    format!(
+                        "cannot write one kubeconfig: {} {:?} is defined differently at {} and \
+                         {}; rename one of them",
+                        kind.singular(),
+                        entry.name,
+                        first.origin.display_line(),
+                        entry.origin.display_line()
+                    ),
+                    "",
                 ));
             }
             continue;

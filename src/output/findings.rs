@@ -55,7 +55,7 @@ pub fn text(findings: &[Finding], verbose: bool, color: bool) -> String {
                 let place = f
                     .origin
                     .as_ref()
-                    .map(|o| format!("{o}: "))
+                    .map(|o| crate::output::sanitize(&format!("{o}: ")))
                     .unwrap_or_default();
                 out.push_str(&format!(
                     "{indent}{place}{}\n",
@@ -69,11 +69,17 @@ pub fn text(findings: &[Finding], verbose: bool, color: bool) -> String {
                 ));
             }
             if !one_fix && !members[0].fix.is_empty() {
-                out.push_str(&format!("    fix: {}\n", members[0].fix));
+                out.push_str(&format!(
+                    "    fix: {}\n",
+                    crate::output::sanitize(&members[0].fix)
+                ));
             }
         }
         if one_fix && !block[0].fix.is_empty() {
-            out.push_str(&format!("    fix: {}\n", block[0].fix));
+            out.push_str(&format!(
+                "    fix: {}\n",
+                crate::output::sanitize(&block[0].fix)
+            ));
         }
         i = end;
     }

@@ -2,6 +2,9 @@
 //! where the data came from beyond what the rows carry.
 
 pub mod findings;
+pub mod graph;
+pub mod junit;
+pub mod migrate;
 pub mod rbac;
 
 use std::fmt;
@@ -52,6 +55,15 @@ pub fn table(
 ) -> String {
     if rows.is_empty() && no_headers {
         return String::new();
+    }
+    // Values from users' files may hold control characters or escape sequences: never let
+    // them reach the terminal raw.
+    for row in &mut rows {
+        for cell in row.iter_mut() {
+            if cell.chars().any(char::is_control) {
+                *cell = sanitize(cell);
+            }
+        }
     }
     let mut headers: Vec<&str> = headers.to_vec();
     let mut dropped: Vec<&str> = Vec::new();

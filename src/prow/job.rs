@@ -104,6 +104,9 @@ pub struct Job {
     /// The file as found and the position of the job's entry (its first key, on the line of
     /// the `- ` item in the usual layout).
     pub origin: Origin,
+    /// Read from a repository's in-repo configuration (`.prow.yaml` or `.prow/`), where
+    /// `in_repo_config.allowed_clusters` limits the contexts it may use.
+    pub in_repo: bool,
 }
 
 impl Job {

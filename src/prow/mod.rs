@@ -23,7 +23,9 @@ mod discover;
 mod duplicates;
 mod error;
 mod fast;
+pub mod inrepo;
 mod job;
+pub mod layout;
 mod parse;
 mod scalar;
 
@@ -36,6 +38,7 @@ pub use self::config::{AllowedClusters, DEFAULT_NAMESPACE, ProwConfig};
 pub use self::discover::PROWIGNORE;
 pub use self::error::Error;
 pub use self::job::{Agent, DEFAULT_CONTEXT, Job, JobKind};
+pub(crate) use self::scalar::prow_string_form;
 
 use self::parse::{ParsedFile, Role};
 use crate::finding::Finding;
@@ -178,6 +181,26 @@ fn read_all(work: &[(PathBuf, Role)]) -> Vec<std::io::Result<ParsedFile>> {
     });
     results.sort_by_key(|(i, _)| *i);
     results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The jobs of one file's text, read as [`load`] reads them (`config`: as Prow's
+/// `config.yaml`, which may hold jobs inline). `migrate` uses it on the exact text it edits,
+/// and again on the edited text to check the edit.
+pub fn parse_jobs(file: &Path, text: &str, config: bool) -> (Vec<Job>, Vec<Finding>) {
+    let role = if config { Role::Config } else { Role::Jobs };
+    let parsed = parse::parse_file(&Arc::from(file), text.as_bytes(), role);
+    (parsed.jobs, parsed.findings)
+}
+
+/// The settings of a Prow `config.yaml` text; `None` when it does not read.
+pub fn parse_config(file: &Path, text: &str) -> Option<ProwConfig> {
+    parse::parse_file(&Arc::from(file), text.as_bytes(), Role::Config).prow_config
+}
+
+/// Whether bytes are gzip-compressed (Prow reads such job files; kubectl-prow does not edit
+/// them).
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b])
 }
 
 /// How many jobs of each kind.

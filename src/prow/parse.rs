@@ -27,6 +27,9 @@ pub(crate) enum Role {
     Config,
     /// A job-config file: only `presubmits`, `postsubmits` and `periodics` matter.
     Jobs,
+    /// A repository's in-repo configuration (Prow's `ProwYAML`): `presubmits` and
+    /// `postsubmits` are plain lists, the repository is implied, there are no periodics.
+    InRepo,
 }
 
 /// What one file gave.
@@ -68,7 +71,9 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(parsed) = super::fast::parse(file, text, role) {
+    if role != Role::InRepo
+        && let Some(parsed) = super::fast::parse(file, text, role)
+    {
         return parsed;
     }
     parse_general(file, text, role)
@@ -79,6 +84,23 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
 pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
     let mut out = ParsedFile::default();
     match role {
+        Role::InRepo => {
+            if let Some(raw) =
+                deserialize_first_document::<RawInRepoFile>(file, text, &mut out.findings)
+            {
+                for (kind, jobs) in [
+                    (JobKind::Presubmit, raw.presubmits),
+                    (JobKind::Postsubmit, raw.postsubmits),
+                ] {
+                    for job in jobs.into_iter().flatten() {
+                        push_job(file, text, kind, None, job, &mut out);
+                    }
+                }
+                for job in &mut out.jobs {
+                    job.in_repo = true;
+                }
+            }
+        }
         Role::Jobs => {
             if let Some(raw) =
                 deserialize_first_document::<RawJobFile>(file, text, &mut out.findings)
@@ -389,6 +411,7 @@ pub(crate) fn push_job_fields(
         branches: f.branches.into_iter().map(|b| b.value).collect(),
         skip_branches: f.skip_branches.into_iter().map(|b| b.value).collect(),
         origin,
+        in_repo: false,
     });
 }
 
@@ -406,6 +429,15 @@ struct RawJobs {
     presubmits: Option<RepoJobs>,
     postsubmits: Option<RepoJobs>,
     periodics: Option<JobList>,
+}
+
+/// A repository's `.prow.yaml` (Prow's `ProwYAML`; presets and the rest are skipped).
+#[derive(Deserialize)]
+struct RawInRepoFile {
+    #[serde(default)]
+    presubmits: Option<JobList>,
+    #[serde(default)]
+    postsubmits: Option<JobList>,
 }
 
 /// A job-config file (Prow's `JobConfig`).

@@ -5,6 +5,7 @@
 pub mod client;
 pub mod components;
 pub mod exec;
+pub mod grant;
 pub mod plan;
 pub mod review;
 pub mod run;

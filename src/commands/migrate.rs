@@ -1,0 +1,419 @@
+//! `kubectl prow migrate`: the seed's migration steps as reviewable edits.
+
+use std::io::Write;
+
+use clap::{Args, Subcommand};
+
+use crate::cli::GlobalArgs;
+use crate::migrate;
+use crate::prow::DEFAULT_CONTEXT;
+use crate::{Error, Result};
+
+pub const AFTER_HELP: &str = "\
+Each step prints what it would change (a unified diff, or the new file) and
+changes nothing unless asked (--write, --output). Files are replaced
+atomically; the replaced file is kept as FILE.bak (FILE.bak.1, ... when that
+exists), and a file that changed on disk since it was read is not written.
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
+Examples:
+  kubectl prow --config-path config.yaml --job-config-path jobs/ migrate jobs
+  kubectl prow --config-path config.yaml --job-config-path jobs/ \\
+      migrate jobs --write";
+
+#[derive(Debug, Clone, Args)]
+pub struct MigrateArgs {
+    #[command(subcommand)]
+    pub step: Step,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Step {
+    /// Add `cluster: <context>` to every job that sets none (a diff; --write to apply)
+    #[command(after_help = JOBS_AFTER_HELP)]
+    Jobs(JobsArgs),
+    /// Convert Prow's old build-cluster YAML into a kubeconfig (as Prow's cm2kc, plus namespaces)
+    #[command(name = "build-clusters", after_help = BUILD_CLUSTERS_AFTER_HELP)]
+    BuildClusters(BuildClustersArgs),
+    /// The seed's migration checklist: each step done, to do (with the command) or blocked
+    #[command(after_help = PLAN_AFTER_HELP)]
+    Plan(PlanArgs),
+    /// Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)
+    #[command(after_help = CONFIG_AFTER_HELP)]
+    Config(ConfigArgs),
+}
+
+const CONFIG_AFTER_HELP: &str = "\
+Deletes the lines of the top-level pod_namespace and prowjob_namespace keys of
+--config-path (a comment on the same line goes with them; nothing else
+changes), prints the diff, and says where pods and ProwJobs go afterwards:
+Prow's default namespace `default`; under the seed's design, the namespace of
+each job's context (listed when kubeconfigs are given). --write replaces the
+file atomically, keeping FILE.bak. Exit codes: 0 done or nothing to do, 3 the
+file cannot be read, edited minimally or written.";
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Apply the edit (atomically, keeping FILE.bak) instead of printing a diff
+    #[arg(long)]
+    pub write: bool,
+}
+
+const PLAN_AFTER_HELP: &str = "\
+Steps, from the kubeconfigs (--kubeconfig, --kubeconfig-dir), --config-path
+and --job-config-path given: every context names a namespace; every job sets
+cluster; --use-explicit-credentials strands no job (every job's cluster is a
+loaded context); pod_namespace and prowjob_namespace are unset; with --online,
+the ProwJob context and the job contexts answer and allow what Prow's
+components need (check-rbac's questions). Exit codes: 0 every step done, 1 a
+step to do or blocked, 3 invalid configuration.";
+
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// Also ask the ProwJob context and the job contexts (check-rbac)
+    #[arg(long)]
+    pub online: bool,
+    /// Output format (table or json)
+    #[arg(short = 'o', long = "output", value_enum, default_value_t = crate::output::Format::Table)]
+    pub output: crate::output::Format,
+}
+
+const BUILD_CLUSTERS_AFTER_HELP: &str = "\
+The input is what Prow's removed --build-cluster flag read: a map of alias to
+{endpoint, clientCertificate, clientKey, clusterCaCertificate} (base64), or
+one such cluster (alias default). The output is what Prow's cm2kc writes
+(aliases sorted; cluster, user and context named after the alias;
+current-context: default) with a namespace in every context: -n ALIAS=NS for
+one alias, -n NS for the others, else --config-path's pod_namespace, else
+default. It goes to stdout, or with --output FILE to a new file (mode 0600,
+atomically; replaced only with --force). A field that is not base64, or -n
+naming an unknown alias, is an error (exit 3) and nothing is written.
+
+Examples:
+  kubectl prow migrate build-clusters build-cluster.yaml -n test-pods --output prow.kubeconfig
+  kubectl prow migrate build-clusters cluster.yaml -n test-pods -n trusted=trusted-pods";
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildClustersArgs {
+    /// The old build-cluster YAML
+    pub file: std::path::PathBuf,
+    /// Write the kubeconfig to FILE instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace an existing --output file
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+const JOBS_AFTER_HELP: &str = "\
+--cluster CONTEXT names the context to write [default: default, where Prow
+runs such jobs today]. Reads --config-path (inline jobs) and --job-config-path
+with Prow's rules. Each job that runs in a context (agent kubernetes or
+tekton-pipeline) and sets no cluster gets one line, `cluster: <context>`,
+right after its `name:` line and indented like it; nothing else in the file
+changes. Jobs where that is not a safe edit are left alone and listed:
+aliases, anchored entries, merge keys (<<:), flow-style mappings, gzip files,
+a null or empty cluster key. Every edited file is read back before it is
+offered: same jobs, the new cluster set. Exit codes: 0 nothing left to do by
+hand, 1 some jobs were left alone, 3 a file could not be read or written
+(nothing is written then).";
+
+#[derive(Debug, Clone, Args)]
+pub struct JobsArgs {
+    /// Apply the edits (atomically, keeping FILE.bak) instead of printing a diff
+    #[arg(long)]
+    pub write: bool,
+}
+
+pub fn run(
+    global: &GlobalArgs,
+    args: &MigrateArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    match &args.step {
+        Step::Jobs(a) => jobs(global, a, out, err),
+        Step::BuildClusters(a) => build_clusters(global, a, out, err),
+        Step::Plan(a) => plan(global, a, out, err),
+        Step::Config(a) => config(global, a, out, err),
+    }
+}
+
+fn config(
+    global: &GlobalArgs,
+    args: &ConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    let Some(path) = &global.config_path else {
+        return Err(Error::Usage("migrate config needs --config-path".into()));
+    };
+    let edit = migrate::config::plan(path)?;
+    if edit.removed.is_empty() {
+        writeln!(
+            err,
+            "neither pod_namespace nor prowjob_namespace is set: nothing to change"
+        )?;
+    } else if args.write {
+        let written = migrate::write::commit(&[migrate::write::Pending {
+            snapshot: edit.snapshot.clone(),
+            new: edit.new.clone().into_bytes(),
+        }])?;
+        for w in written {
+            writeln!(
+                err,
+                "removed {} from {} (backup {})",
+                fields(&edit),
+                w.path.display(),
+                w.backup.display()
+            )?;
+        }
+    } else {
+        out.write_all(edit.diff().as_bytes())?;
+        writeln!(
+            err,
+            "would remove {}; run with --write to apply",
+            fields(&edit)
+        )?;
+    }
+    // Where things go afterwards: Prow's defaults, and the contexts' namespaces.
+    writeln!(
+        err,
+        "afterwards Prow puts test pods and ProwJobs in namespace {:?} (its default); under the \
+         seed's design each job's pods go to its context's namespace",
+        crate::prow::DEFAULT_NAMESPACE
+    )?;
+    if !global.kubeconfig.is_empty() || global.kubeconfig_dir.is_some() {
+        let set = super::load_contexts(global, err)?;
+        for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+            writeln!(
+                err,
+                "  context {}: namespace {}",
+                c.name,
+                c.namespace
+                    .as_deref()
+                    .unwrap_or("(none: set one, or pods go to \"default\")")
+            )?;
+        }
+    }
+    Ok(crate::exit::OK)
+}
+
+fn fields(edit: &migrate::config::ConfigEdit) -> String {
+    edit.removed
+        .iter()
+        .map(|(f, line)| format!("{f} (line {line})"))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// `kubectl prow` and the loading flags of this run, for the commands the plan suggests.
+fn prefix(global: &GlobalArgs) -> String {
+    let mut p = vec!["kubectl prow".to_string()];
+    let q = |s: &std::path::Path| {
+        let s = s.display().to_string();
+        if s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:@".contains(c))
+        {
+            s
+        } else {
+            format!("'{}'", s.replace('\'', "'\\''"))
+        }
+    };
+    for k in &global.kubeconfig {
+        p.push(format!("--kubeconfig {}", q(k)));
+    }
+    if let Some(d) = &global.kubeconfig_dir {
+        p.push(format!("--kubeconfig-dir {}", q(d)));
+    }
+    if let Some(c) = &global.prow_job_context {
+        p.push(format!("--prow-job-context {}", q(std::path::Path::new(c))));
+    }
+    if let Some(c) = &global.config_path {
+        p.push(format!("--config-path {}", q(c)));
+    }
+    if let Some(j) = &global.job_config_path {
+        p.push(format!("--job-config-path {}", q(j)));
+    }
+    p.join(" ")
+}
+
+fn plan(
+    global: &GlobalArgs,
+    args: &PlanArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    use crate::output::Format;
+    use migrate::plan::{Inputs, StepStatus, steps};
+    if !matches!(args.output, Format::Table | Format::Json) {
+        return Err(Error::Usage("migrate plan prints -o table or json".into()));
+    }
+    let config = super::load_job_config(global)?;
+    if let Some(c) = &config {
+        super::print_findings(&c.findings, err)?;
+    }
+    let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
+    let set = super::load_contexts_disabling(global, prow_config, err)?;
+    let reports = if args.online {
+        super::require_prow_job_context(&set)?;
+        let defaults = prow_config.cloned().unwrap_or_default();
+        let job_contexts = config.as_ref().map(|c| {
+            c.jobs
+                .iter()
+                .filter_map(|j| j.effective_context(global.use_explicit_credentials))
+                .map(str::to_string)
+                .collect()
+        });
+        let plan = crate::rbac::Plan::new(
+            &set,
+            &crate::rbac::PlanOptions {
+                job_contexts,
+                pod_namespace: defaults.pod_namespace().to_string(),
+                prowjob_namespace: defaults.prowjob_namespace().to_string(),
+                ..Default::default()
+            },
+        )?;
+        let opts = crate::rbac::RunOptions {
+            timeout: Some(match global.request_timeout {
+                Some(t) if !t.is_zero() => t,
+                _ => super::check_rbac::DEFAULT_TIMEOUT,
+            }),
+            impersonate: crate::rbac::client::Impersonation {
+                user: global.as_user.clone(),
+                groups: global.as_group.clone(),
+            },
+            via: None,
+        };
+        Some(super::check_rbac::ask(&plan, &opts)?)
+    } else {
+        None
+    };
+    let list = steps(&Inputs {
+        set: &set,
+        config: config.as_ref(),
+        online: reports.as_deref(),
+        prefix: prefix(global),
+    });
+    let text = match args.output {
+        Format::Json => crate::output::json(&list),
+        _ => crate::output::migrate::plan_table(&list),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(if list.iter().all(|s| s.status == StepStatus::Done) {
+        crate::exit::OK
+    } else {
+        crate::exit::PROBLEMS
+    })
+}
+
+fn build_clusters(
+    global: &GlobalArgs,
+    args: &BuildClustersArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    use migrate::build_clusters as bc;
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
+    let clusters = bc::parse(&args.file, &text)?;
+    let fallback = match super::load_job_config(global)? {
+        Some(c) => c.prow_config.map(|p| p.pod_namespace().to_string()),
+        None => None,
+    }
+    .unwrap_or_else(|| crate::prow::DEFAULT_NAMESPACE.to_string());
+    let namespaces = bc::namespaces(&args.file, &clusters, &global.namespace, &fallback)?;
+    let kubeconfig = bc::kubeconfig(&clusters, &namespaces);
+    match &args.output {
+        Some(path) => {
+            migrate::write::write_private(path, kubeconfig.as_bytes(), args.force)?;
+            let list: Vec<String> = namespaces
+                .iter()
+                .map(|(alias, ns)| format!("{alias} (namespace {ns})"))
+                .collect();
+            writeln!(err, "wrote {}: {}", path.display(), list.join(", "))?;
+        }
+        None => out.write_all(kubeconfig.as_bytes())?,
+    }
+    Ok(crate::exit::OK)
+}
+
+fn jobs(
+    global: &GlobalArgs,
+    args: &JobsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    let Some(config) = super::load_job_config(global)? else {
+        return Err(Error::Usage(
+            "migrate jobs needs --job-config-path and/or --config-path".into(),
+        ));
+    };
+    super::print_findings(&config.findings, err)?;
+    // kubectl's global --cluster names, here, the context to write into `cluster:`.
+    let cluster = global.cluster.as_deref().unwrap_or(DEFAULT_CONTEXT);
+    if cluster.is_empty() {
+        return Err(Error::Usage("--cluster must name a context".into()));
+    }
+    let plan = migrate::jobs::plan(&config, global.config_path.as_deref(), cluster)?;
+    let value = migrate::jobs::yaml_scalar(cluster);
+    let (n, files) = (plan.jobs_added(), plan.files.len());
+    if args.write {
+        let pending: Vec<_> = plan.files.iter().map(|f| f.pending()).collect();
+        let written = migrate::write::commit(&pending)?;
+        if !written.is_empty() {
+            writeln!(
+                err,
+                "added `cluster: {value}` to {n} job(s) in {files} file(s); each replaced file \
+                 is kept as FILE.bak"
+            )?;
+            for w in &written {
+                writeln!(
+                    err,
+                    "  {} (backup {})",
+                    w.path.display(),
+                    w.backup.display()
+                )?;
+            }
+        }
+    } else {
+        for f in &plan.files {
+            out.write_all(f.diff().as_bytes())?;
+        }
+        if n > 0 {
+            writeln!(
+                err,
+                "would add `cluster: {value}` to {n} job(s) in {files} file(s); run with --write \
+                 to apply"
+            )?;
+        }
+    }
+    if n == 0 && plan.left_alone.is_empty() {
+        writeln!(
+            err,
+            "every job that runs in a context sets cluster: nothing to change"
+        )?;
+    }
+    if plan.no_context_agents > 0 {
+        writeln!(
+            err,
+            "{} job(s) without cluster run in no context (agent jenkins or unknown) and need none",
+            plan.no_context_agents
+        )?;
+    }
+    for l in &plan.left_alone {
+        writeln!(
+            err,
+            "{}: job {:?} left alone: {}; add `cluster: {value}` by hand",
+            l.origin,
+            crate::output::sanitize(&l.job),
+            l.reason
+        )?;
+    }
+    Ok(if plan.left_alone.is_empty() {
+        crate::exit::OK
+    } else {
+        crate::exit::PROBLEMS
+    })
+}

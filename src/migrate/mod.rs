@@ -1,0 +1,12 @@
+//! Moving a Prow installation to the seed's explicit design, as edits an operator reviews:
+//! [`jobs`] (every job names its context), [`config`] (no namespace fields), [`build_clusters`]
+//! (the old build-cluster YAML as a kubeconfig) and [`plan`] (the checklist).
+//!
+//! Edits are made on the text, at byte positions the readers give; a user's YAML is never
+//! re-serialised. [`write`] puts files in place atomically, with backups.
+
+pub mod build_clusters;
+pub mod config;
+pub mod jobs;
+pub mod plan;
+pub mod write;

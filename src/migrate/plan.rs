@@ -1,0 +1,297 @@
+//! `migrate plan`: the seed's migration checklist, each step done, to do (with the command
+//! that does it) or blocked (with what it waits for), from the loaded kubeconfigs, Prow
+//! configuration and jobs, and, online, the answers of the ProwJob context.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::kubeconfig::ContextSet;
+use crate::prow::JobConfig;
+use crate::rbac::{ContextReport, Status};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepStatus {
+    Done,
+    Todo,
+    Blocked,
+}
+
+impl StepStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepStatus::Done => "done",
+            StepStatus::Todo => "to do",
+            StepStatus::Blocked => "blocked",
+        }
+    }
+}
+
+/// One step of the checklist.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub step: &'static str,
+    pub status: StepStatus,
+    pub detail: String,
+    /// What to run for a step to do.
+    pub command: Option<String>,
+}
+
+/// What the checklist is made from.
+pub struct Inputs<'a> {
+    pub set: &'a ContextSet,
+    pub config: Option<&'a JobConfig>,
+    /// `--online`: the check-rbac reports of the ProwJob context (and job contexts).
+    pub online: Option<&'a [ContextReport]>,
+    /// `kubectl prow` with the loading flags the plan was run with, for the commands.
+    pub prefix: String,
+}
+
+pub fn steps(i: &Inputs) -> Vec<Step> {
+    let mut out = vec![
+        contexts_namespace(i),
+        jobs_cluster(i),
+        explicit_credentials(i),
+        namespace_fields(i),
+    ];
+    if let Some(reports) = i.online {
+        out.push(prowjob_context(i, reports));
+    }
+    out
+}
+
+fn step(step: &'static str, status: StepStatus, detail: String, command: Option<String>) -> Step {
+    Step {
+        step,
+        status,
+        detail,
+        command,
+    }
+}
+
+fn contexts_namespace(i: &Inputs) -> Step {
+    let name = "contexts-name-namespaces";
+    let real: Vec<_> = i
+        .set
+        .contexts
+        .iter()
+        .filter(|c| c.alias_of.is_none())
+        .collect();
+    if real.is_empty() {
+        return step(
+            name,
+            StepStatus::Blocked,
+            "no context loaded: give the kubeconfigs with --kubeconfig or --kubeconfig-dir".into(),
+            None,
+        );
+    }
+    let missing: Vec<_> = real
+        .iter()
+        .filter(|c| c.namespace.as_deref().is_none_or(str::is_empty))
+        .collect();
+    if missing.is_empty() {
+        return step(
+            name,
+            StepStatus::Done,
+            format!("all {} context(s) name a namespace", real.len()),
+            None,
+        );
+    }
+    let ns = i
+        .config
+        .and_then(|c| c.prow_config.as_ref())
+        .map_or("NAMESPACE", |p| p.pod_namespace());
+    let commands: Vec<String> = missing
+        .iter()
+        .map(|c| {
+            format!(
+                "kubectl config set-context {} --namespace={ns} --kubeconfig {}",
+                c.name,
+                c.origin.file.display()
+            )
+        })
+        .collect();
+    let names: Vec<&str> = missing.iter().map(|c| c.name.as_str()).collect();
+    step(
+        name,
+        StepStatus::Todo,
+        format!(
+            "{} context(s) name no namespace: {}",
+            missing.len(),
+            names.join(", ")
+        ),
+        Some(commands.join(" && ")),
+    )
+}
+
+fn needs_cluster(config: &JobConfig) -> usize {
+    config
+        .jobs
+        .iter()
+        .filter(|j| j.cluster().is_none() && j.agent.runs_in_context())
+        .count()
+}
+
+fn jobs_cluster(i: &Inputs) -> Step {
+    let name = "jobs-set-cluster";
+    let Some(config) = i.config else {
+        return step(
+            name,
+            StepStatus::Blocked,
+            "no job configuration: give --config-path and/or --job-config-path".into(),
+            None,
+        );
+    };
+    match needs_cluster(config) {
+        0 => step(
+            name,
+            StepStatus::Done,
+            format!(
+                "all {} job(s) that run in a context set cluster",
+                config.jobs.len()
+            ),
+            None,
+        ),
+        n => step(
+            name,
+            StepStatus::Todo,
+            format!("{n} job(s) set no cluster and run in `default` only by defaulting"),
+            Some(format!("{} migrate jobs --write", i.prefix)),
+        ),
+    }
+}
+
+fn explicit_credentials(i: &Inputs) -> Step {
+    let name = "use-explicit-credentials";
+    let Some(config) = i.config else {
+        return step(
+            name,
+            StepStatus::Blocked,
+            "no job configuration to check".into(),
+            None,
+        );
+    };
+    let n = needs_cluster(config);
+    if n > 0 {
+        return step(
+            name,
+            StepStatus::Blocked,
+            format!("{n} job(s) would run nowhere: do jobs-set-cluster first"),
+            None,
+        );
+    }
+    let unknown: BTreeSet<&str> = config
+        .jobs
+        .iter()
+        .filter_map(|j| j.effective_context(true))
+        .filter(|c| i.set.get(c).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        let list: Vec<&str> = unknown.into_iter().collect();
+        return step(
+            name,
+            StepStatus::Todo,
+            format!(
+                "jobs name contexts no kubeconfig defines: {}; add them (kubectl prow grant \
+                 --kubeconfig-out writes one per cluster and namespace)",
+                list.join(", ")
+            ),
+            None,
+        );
+    }
+    step(
+        name,
+        StepStatus::Done,
+        "no job would be stranded: --use-explicit-credentials can be set on Prow's components"
+            .into(),
+        None,
+    )
+}
+
+fn namespace_fields(i: &Inputs) -> Step {
+    let name = "unset-namespace-fields";
+    let Some(prow) = i.config.and_then(|c| c.prow_config.as_ref()) else {
+        return step(
+            name,
+            StepStatus::Blocked,
+            "no Prow config: give --config-path".into(),
+            None,
+        );
+    };
+    let set: Vec<String> = [
+        ("pod_namespace", &prow.pod_namespace),
+        ("prowjob_namespace", &prow.prowjob_namespace),
+    ]
+    .into_iter()
+    .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k} ({})", v.origin)))
+    .collect();
+    if set.is_empty() {
+        return step(
+            name,
+            StepStatus::Done,
+            "neither pod_namespace nor prowjob_namespace is set".into(),
+            None,
+        );
+    }
+    step(
+        name,
+        StepStatus::Todo,
+        format!("still set: {}", set.join(", ")),
+        Some(format!("{} migrate config --write", i.prefix)),
+    )
+}
+
+fn prowjob_context(i: &Inputs, reports: &[ContextReport]) -> Step {
+    let name = "prowjob-context-permitted";
+    let pj: Vec<&ContextReport> = reports.iter().filter(|r| r.prow_job_context).collect();
+    if pj.is_empty() {
+        return step(
+            name,
+            StepStatus::Blocked,
+            "no ProwJob context: name it with --prow-job-context (or load an in-cluster context \
+             from a pod)"
+                .into(),
+            None,
+        );
+    }
+    if let Some(r) = reports.iter().find(|r| r.status == Status::Error) {
+        let why = r
+            .error
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return step(
+            name,
+            StepStatus::Blocked,
+            format!("context {:?} could not be asked: {why}", r.context),
+            None,
+        );
+    }
+    let bad: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.status != Status::Ok)
+        .map(|r| r.context.as_str())
+        .collect();
+    if !bad.is_empty() {
+        return step(
+            name,
+            StepStatus::Todo,
+            format!("denied or missing in: {}", bad.join(", ")),
+            Some(format!(
+                "{} check-rbac --suggest | kubectl apply -f -",
+                i.prefix
+            )),
+        );
+    }
+    step(
+        name,
+        StepStatus::Done,
+        format!(
+            "the ProwJob context {:?} and {} job context(s) answer and allow what Prow needs",
+            pj[0].context,
+            reports.len() - pj.len()
+        ),
+        None,
+    )
+}

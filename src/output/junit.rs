@@ -1,0 +1,161 @@
+//! JUnit XML, for Prow's Spyglass (which shows `$ARTIFACTS/junit_*.xml`) and any CI. `lint`: a
+//! suite per check code, a case per finding. `check-rbac`: a suite per context, a case per check.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::finding::{Finding, Severity};
+use crate::rbac::{ContextReport, Status};
+
+/// The file name Prow's Spyglass picks up from `$ARTIFACTS`.
+pub const ARTIFACTS_FILE: &str = "junit_kubectl-prow.xml";
+
+/// Where to write: `--junit FILE`, else `$ARTIFACTS/junit_kubectl-prow.xml` in a Prow job.
+pub fn destination(flag: Option<&Path>) -> Option<PathBuf> {
+    flag.map(Path::to_path_buf).or_else(|| {
+        std::env::var_os("ARTIFACTS")
+            .filter(|a| !a.is_empty())
+            .map(|a| PathBuf::from(a).join(ARTIFACTS_FILE))
+    })
+}
+
+/// `lint`'s findings: errors fail, warnings fail with `strict`, the rest pass.
+pub fn lint(findings: &[Finding], strict: bool) -> Report {
+    let mut report = Report::new("kubectl-prow lint");
+    let mut codes: Vec<&'static str> = findings.iter().map(|f| f.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    for code in codes {
+        let mut suite = TestSuite::new(code);
+        for f in findings.iter().filter(|f| f.code == code) {
+            let place = f.origin.as_ref().map(|o| o.to_string());
+            let name = match &place {
+                Some(p) => format!("{p}: {}", f.message),
+                None => f.message.clone(),
+            };
+            let fails =
+                f.severity == Severity::Error || (strict && f.severity == Severity::Warning);
+            let status = if fails {
+                let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                s.set_type(f.severity.as_str())
+                    .set_message(format!("{}[{}]: {name}", f.severity, f.code))
+                    .set_description(if f.fix.is_empty() {
+                        String::new()
+                    } else {
+                        format!("fix: {}", f.fix)
+                    });
+                s
+            } else {
+                TestCaseStatus::success()
+            };
+            let mut case = TestCase::new(name, status);
+            case.set_classname(format!("lint.{code}"));
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report
+}
+
+/// `check-rbac`'s answers: allowed passes, denied fails, unanswered is an error; a context no
+/// file defines is one failing case.
+pub fn check_rbac(reports: &[ContextReport]) -> Report {
+    let mut report = Report::new("kubectl-prow check-rbac");
+    for r in reports {
+        let name = if r.context.is_empty() {
+            "\"\"".to_string()
+        } else {
+            r.context.clone()
+        };
+        let mut suite = TestSuite::new(format!("context {name}"));
+        if r.status == Status::Missing {
+            let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+            s.set_message(format!(
+                "jobs run in context {name}, and no kubeconfig defines it"
+            ));
+            suite.add_test_case(TestCase::new("context is defined", s));
+        }
+        for c in &r.checks {
+            let case_name = format!(
+                "{} {} in {}",
+                c.verb,
+                c.permission.resource_name(),
+                c.namespace
+            );
+            let status = match c.allowed {
+                Some(true) => TestCaseStatus::success(),
+                Some(false) => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    let who = r
+                        .identity
+                        .as_ref()
+                        .and_then(|i| i.username.clone())
+                        .unwrap_or_else(|| "the context's identity".into());
+                    s.set_type("denied").set_message(format!(
+                        "{who} may not {case_name} (needed by {})",
+                        c.component
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                    if let Some(reason) = &c.reason {
+                        s.set_description(reason.clone());
+                    }
+                    s
+                }
+                None => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
+                    match &r.error {
+                        Some(e) => s.set_type(e.kind.as_str()).set_message(e.message.clone()),
+                        None => s.set_message("not answered"),
+                    };
+                    s
+                }
+            };
+            let mut case = TestCase::new(case_name, status);
+            case.set_classname(format!("check-rbac.{name}"));
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report
+}
+
+/// Writes the report atomically (a temporary file beside it, then a rename), so a CI job never
+/// reads half a file.
+pub fn write(report: &Report, path: &Path) -> std::io::Result<()> {
+    let xml = report
+        .to_string()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile_in(dir, path)?;
+    tmp.1.write_all(xml.as_bytes())?;
+    tmp.1.sync_all()?;
+    std::fs::rename(&tmp.0, path)
+}
+
+fn tempfile_in(dir: &Path, path: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
+    let base = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "junit.xml".into());
+    for i in 0..100u32 {
+        let candidate = dir.join(format!(".{base}.{}.{i}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(f) => return Ok((candidate, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(std::io::Error::other("no free temporary file name"))
+}

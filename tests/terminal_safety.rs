@@ -1,0 +1,94 @@
+//! Names and values from users' files never reach a terminal raw: control characters and
+//! escape sequences are escaped in tables, findings, warnings and errors. And kubectl's idiom
+//! `KUBECONFIG=/dev/null` means "no kubeconfig", as in kubectl.
+
+mod common;
+
+use common::fault::{Fault, FaultServer};
+use common::{kp, run};
+
+const EVIL: &str = "evil\x1b[31m\x1b]0;pwned\x07";
+
+fn evil_kubeconfig(dir: &std::path::Path, server: &str) -> std::path::PathBuf {
+    let file = dir.join("evil.yaml");
+    // YAML double-quoted escapes put the raw control bytes into the names.
+    std::fs::write(
+        &file,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: \"c\\e[1m\"\n  cluster: {{server: \"{server}\"}}\n\
+             users:\n- name: \"u\\e[2J\"\n  user: {{token: t}}\ncontexts:\n- name: \"evil\\e[31m\\e]0;pwned\\a\"\n  \
+             context: {{cluster: \"c\\e[1m\", user: \"u\\e[2J\", namespace: \"ns\\e[5m\"}}\n\
+             - name: \"dangling\\e[0m\"\n  context: {{cluster: nowhere, user: \"u\\e[2J\"}}\n"
+        ),
+    )
+    .unwrap();
+    file
+}
+
+#[test]
+fn escape_sequences_from_files_are_escaped_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let healthy = FaultServer::start(Fault::Healthy);
+    let file = evil_kubeconfig(dir.path(), &healthy.url);
+    let f = file.to_str().unwrap();
+    for args in [
+        vec!["--kubeconfig", f, "--merge", "kubectl", "contexts"],
+        vec![
+            "--kubeconfig",
+            f,
+            "--merge",
+            "kubectl",
+            "contexts",
+            "-o",
+            "wide",
+        ],
+        vec!["--kubeconfig", f, "--merge", "kubectl", "lint"],
+        vec!["--kubeconfig", f, "--merge", "kubectl", "graph"],
+        vec!["--kubeconfig", f, "--merge", "kubectl", "check-rbac"],
+        // Strict: the dangling context is an error naming it.
+        vec!["--kubeconfig", f, "contexts"],
+    ] {
+        let out = run(kp().args(&args));
+        let all = format!("{}{}", out.stdout, out.stderr);
+        assert!(
+            !all.contains('\x1b') && !all.contains('\x07'),
+            "{args:?}: {all:?}"
+        );
+        assert!(
+            all.contains("\\u{1b}") || all.contains("evil"),
+            "{args:?}: {all}"
+        );
+    }
+    // JSON carries the real value (JSON escapes it by its own rules).
+    let out = run(kp().args([
+        "--kubeconfig",
+        f,
+        "--merge",
+        "kubectl",
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    assert!(out.stdout.contains("\\u001b"), "{}", out.stdout);
+    let _ = EVIL;
+}
+
+#[test]
+fn dev_null_is_an_empty_kubeconfig_as_in_kubectl() {
+    let out = run(kp()
+        .env("KUBECONFIG", "/dev/null")
+        .args(["contexts", "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.trim(), "[]");
+    let out = run(kp().args(["--kubeconfig", "/dev/null", "contexts"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stderr.contains("No resources found"));
+    // Other devices still never hang the tool.
+    let out = run(kp().args(["--kubeconfig", "/dev/zero", "contexts"]));
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("/dev/zero: not a regular file"),
+        "{}",
+        out.stderr
+    );
+}
