@@ -8,6 +8,9 @@
 # themselves; with CI set (non-empty), a missing `go` or a failure to build or start the clusters
 # fails the run instead.
 #
+# With CI set, or KUBECTL_PROW_RELEASE_TESTS=1, it also builds the release archives
+# (scripts/release.sh --keep-manifest) and krew (scripts/build-krew.sh) for tests/krew.rs.
+#
 # Environment: REALK8S_STATE_DIR (default <repo>/target/realk8s/run), plus what
 # tests/realk8s/up.sh and build.sh read.
 set -euo pipefail
@@ -94,6 +97,23 @@ if $clusters; then
   t=$(now)
   run "$realk8s/build.sh" || { say "error: building the Kubernetes binaries failed"; exit 1; }
   timings+=("build Kubernetes binaries: $(since "$t")")
+fi
+
+# The release archives and the real krew tools for tests/krew.rs (they skip without them): only
+# under CI or when asked, since a cold static release build takes minutes. Before the clusters
+# start, like every build here.
+if [[ -n $ci || -n ${KUBECTL_PROW_RELEASE_TESTS:-} ]]; then
+  if ! command -v go >/dev/null 2>&1; then
+    say "error: building krew needs 'go' (CI or KUBECTL_PROW_RELEASE_TESTS is set)"
+    exit 1
+  fi
+  t=$(now)
+  run "$repo/scripts/build-krew.sh" >/dev/null || { say "error: building krew failed"; exit 1; }
+  timings+=("build krew tools: $(since "$t")")
+  t=$(now)
+  # --keep-manifest: the rewritten manifest goes next to the archives, not over the committed one.
+  run "$repo/scripts/release.sh" --keep-manifest >/dev/null || { say "error: the release build failed"; exit 1; }
+  timings+=("release archives: $(since "$t")")
 fi
 
 # Compile the tests before starting the clusters: on a small machine compiling would slow the

@@ -10,11 +10,15 @@ fn main() -> ExitCode {
     // Not locked for the whole run: other threads (check-rbac's progress line) write to it too.
     let mut err = io::stderr();
     let args: Vec<String> = std::env::args().collect();
-    // kubectl's plugin completion protocol: the words are not a command line to parse.
-    let result = if args.get(1).map(String::as_str) == Some("__complete") {
-        commands::completion::complete(&args[2..], &mut out)
-    } else {
-        commands::run(&Cli::parse(), &mut out, &mut err)
+    // Hidden entry points outside clap: kubectl's plugin completion protocol (the words are not
+    // a command line to parse) and the man page generator (a build step, not a user command).
+    let result = match args.get(1).map(String::as_str) {
+        Some("__complete") => commands::completion::complete(&args[2..], &mut out),
+        Some("__man") => match &args[2..] {
+            [dir] => commands::man::write_pages(dir.as_ref()),
+            _ => Err(Error::Usage("usage: kubectl-prow __man DIR".into())),
+        },
+        _ => commands::run(&Cli::parse(), &mut out, &mut err),
     };
     let code = match result {
         Ok(code) => code,

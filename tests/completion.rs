@@ -38,6 +38,19 @@ fn context_names_come_from_the_kubeconfigs_on_the_line() {
         ]),
         ["service", ":4"]
     );
+    // check-rbac's --in-cluster-via names a context too.
+    assert_eq!(
+        complete(&[
+            "--kubeconfig",
+            "service.yaml",
+            "--kubeconfig",
+            "build01.yaml",
+            "check-rbac",
+            "--in-cluster-via",
+            ""
+        ]),
+        ["build01", "service", ":4"]
+    );
 }
 
 #[test]
@@ -110,33 +123,24 @@ fn completion_scripts_are_printed() {
 }
 
 /// Through the real kubectl: `kubectl __complete prow ...` finds kubectl_complete-prow on PATH.
+/// (tests/krew.rs does the same with the binary krew installs from the release archive.)
 #[test]
 fn kubectl_runs_the_shim() {
-    let kubectl = std::env::var_os("KUBECTL_PROW_KUBECTL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| "kubectl".into());
-    if Command::new(&kubectl)
-        .args(["version", "--client"])
-        .output()
-        .map_or(true, |o| !o.status.success())
-    {
-        assert!(
-            std::env::var_os("CI").is_none_or(|v| v.is_empty()),
-            "no kubectl in CI: set KUBECTL_PROW_KUBECTL"
-        );
-        eprintln!("skipping: no kubectl (set KUBECTL_PROW_KUBECTL)");
+    let Some(kubectl) = common::kubectl() else {
         return;
-    }
+    };
     let bin = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(
         assert_cmd::cargo::cargo_bin("kubectl-prow"),
         bin.path().join("kubectl-prow"),
     )
     .unwrap();
-    let shim = bin.path().join("kubectl_complete-prow");
-    std::fs::write(&shim, run(kp().args(["completion", "kubectl"])).stdout).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&shim, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // The committed helper (fresh: see below), as a user would copy it, executable bit and all.
+    std::fs::copy(
+        completions_dir().join("kubectl_complete-prow"),
+        bin.path().join("kubectl_complete-prow"),
+    )
+    .unwrap();
     let path = std::env::join_paths(
         std::iter::once(bin.path().to_path_buf())
             .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
@@ -164,5 +168,57 @@ fn kubectl_runs_the_shim() {
         "build01\nservice\n:4\n",
         "stderr: {}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn completions_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("completions")
+}
+
+/// The scripts committed under completions/ and the shell argument that prints each; keep in
+/// step with scripts/completions.sh, which writes them.
+const COMMITTED: [(&str, &str); 5] = [
+    ("bash", "kubectl-prow.bash"),
+    ("zsh", "_kubectl-prow"),
+    ("fish", "kubectl-prow.fish"),
+    ("powershell", "_kubectl-prow.ps1"),
+    ("kubectl", "kubectl_complete-prow"),
+];
+
+#[test]
+fn committed_completion_scripts_are_fresh() {
+    let dir = completions_dir();
+    let mut present: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    present.sort();
+    let mut expected: Vec<String> = COMMITTED.iter().map(|(_, f)| f.to_string()).collect();
+    expected.sort();
+    assert_eq!(
+        present, expected,
+        "completions/: run bash scripts/completions.sh"
+    );
+    for (shell, file) in COMMITTED {
+        let out = run(kp().args(["completion", shell]));
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        let committed = std::fs::read_to_string(dir.join(file)).unwrap();
+        if let Some(line) = common::first_difference(&committed, &out.stdout) {
+            panic!(
+                "completions/{file} differs from `kubectl-prow completion {shell}` at line {line}: \
+                 run bash scripts/completions.sh"
+            );
+        }
+    }
+    // kubectl runs the helper itself, so it must stay executable in git.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(dir.join("kubectl_complete-prow"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(
+        mode & 0o111,
+        0o111,
+        "completions/kubectl_complete-prow is not executable"
     );
 }

@@ -16,8 +16,8 @@ kubectl_complete-prow on PATH):
   chmod +x kubectl_complete-prow && mv kubectl_complete-prow ~/.local/bin/
 For the kubectl-prow binary itself:
   source <(kubectl-prow completion bash)
-Context names after --context and --prow-job-context come from the kubeconfigs
-on the command line (or $KUBECONFIG).
+Context names after --context, --prow-job-context and --in-cluster-via come
+from the kubeconfigs on the command line (or $KUBECONFIG).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options";
 
@@ -81,7 +81,9 @@ pub fn complete(words: &[String], out: &mut dyn Write) -> Result<i32> {
         _ => (previous, current, String::new()),
     };
     let (candidates, directive): (Vec<String>, u8) = match previous {
-        "--context" | "--prow-job-context" => (context_names(before), NO_FILE_COMPLETION),
+        "--context" | "--prow-job-context" | "--in-cluster-via" => {
+            (context_names(before), NO_FILE_COMPLETION)
+        }
         "--cluster" | "--user" => (
             entry_names(before, previous == "--cluster"),
             NO_FILE_COMPLETION,

@@ -7,6 +7,7 @@ pub mod grant;
 pub mod graph;
 pub mod jobs;
 pub mod lint;
+pub mod man;
 pub mod migrate;
 pub mod view;
 

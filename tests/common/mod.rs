@@ -109,3 +109,44 @@ pub fn realk8s() -> Option<std::collections::BTreeMap<String, String>> {
             .collect(),
     )
 }
+
+/// Whether CI is set (non-empty): tests that would skip for a missing tool fail instead.
+pub fn ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty())
+}
+
+/// The real kubectl: `$KUBECTL_PROW_KUBECTL` (scripts/test.sh sets it to the one it builds) or
+/// `kubectl` on PATH. `None` with a message when there is none; under CI that fails the test.
+pub fn kubectl() -> Option<PathBuf> {
+    let kubectl = std::env::var_os("KUBECTL_PROW_KUBECTL")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "kubectl".into());
+    let works = std::process::Command::new(&kubectl)
+        .args(["version", "--client"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if works {
+        return Some(kubectl);
+    }
+    assert!(!ci(), "no kubectl in CI: set KUBECTL_PROW_KUBECTL");
+    eprintln!("skipping: no kubectl (set KUBECTL_PROW_KUBECTL)");
+    None
+}
+
+/// The first line (1-based) where two texts differ, or `None` when they are equal; for
+/// freshness checks of generated files, whose full diff would be too long to print.
+pub fn first_difference(a: &str, b: &str) -> Option<usize> {
+    if a == b {
+        return None;
+    }
+    let (mut x, mut y) = (a.lines(), b.lines());
+    let mut n = 1;
+    loop {
+        match (x.next(), y.next()) {
+            (Some(l), Some(r)) if l == r => n += 1,
+            // Also (None, None): then they differ only in a final newline.
+            _ => return Some(n),
+        }
+    }
+}
