@@ -26,6 +26,7 @@ Exit codes:
   2  usage error (unknown flag, bad value)
   3  invalid configuration (unreadable file, bad YAML, merge collision, unknown context)
   4  a cluster could not be reached or refused the credentials
+  5  the output could not be written
 
 Global flags (--kubeconfig, --context, -n, --merge, --job-config-path, ...): see
 `kubectl prow options`; `--help` shows them too.

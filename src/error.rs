@@ -51,7 +51,7 @@ impl Error {
             Error::InvalidConfig(_) | Error::UnknownName(_) => exit::INVALID_CONFIG,
             Error::Usage(_) => exit::USAGE,
             Error::Cluster(_) => exit::CLUSTER,
-            Error::Output(_) => exit::PROBLEMS,
+            Error::Output(_) => exit::OUTPUT,
         }
     }
 }

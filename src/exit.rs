@@ -11,6 +11,8 @@ pub const USAGE: i32 = 2;
 pub const INVALID_CONFIG: i32 = 3;
 /// A cluster could not be reached or refused the credentials.
 pub const CLUSTER: i32 = 4;
+/// The output could not be written (a full disk, a closed terminal): not "problems found".
+pub const OUTPUT: i32 = 5;
 
 /// The table printed in `--help` and README.md.
 pub const TABLE: &str = "\
@@ -19,4 +21,5 @@ Exit codes:
   1  the command ran and found problems (lint errors, missing permissions)
   2  usage error (unknown flag, bad value)
   3  invalid configuration (unreadable file, bad YAML, merge collision, unknown context)
-  4  a cluster could not be reached or refused the credentials";
+  4  a cluster could not be reached or refused the credentials
+  5  the output could not be written";

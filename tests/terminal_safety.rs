@@ -92,3 +92,20 @@ fn dev_null_is_an_empty_kubeconfig_as_in_kubectl() {
         out.stderr
     );
 }
+
+#[test]
+fn output_that_cannot_be_written_has_its_own_exit_code() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("kubectl-prow"))
+        .current_dir(common::fixtures())
+        .env_remove("KUBECONFIG")
+        .args(["--kubeconfig", "build01.yaml", "contexts"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writing output"));
+}

@@ -17,9 +17,10 @@ use crate::{Error, Result};
 
 pub const AFTER_HELP: &str = "\
 Which contexts, namespaces and verbs are checked, and what the columns mean:
-kubectl prow check-rbac --help Exit codes: 0 all allowed, 1 something denied
-or missing, 3 invalid configuration, 4 a context could not be asked (4 wins
-over 1).
+kubectl prow check-rbac --help
+
+Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
+3 invalid configuration; 4 a context could not be asked (4 wins over 1).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -35,20 +36,23 @@ Examples:
 
 /// `--help`: how contexts, namespaces and verbs are chosen, and the columns.
 pub const AFTER_LONG_HELP: &str = "\
-Which contexts: every loaded context; with --config-path/--job-config-path,
-the contexts jobs run in plus the ProwJob context; with --context
-(repeatable), just those. Where: pods in each context's namespace, ProwJobs in
-the ProwJob context's namespace; under --merge prow, or when a context has
-none, Prow's pod_namespace / prowjob_namespace. -n overrides both. What: the
-verbs each Prow component needs (--component), one SelfSubjectAccessReview
-each. Columns: ALLOWED is allowed/asked checks; what is denied is listed below
-the table; --by resource|component gives a column each: yes, no, no:VERBS
-(those verbs denied; by component, ALLOWED/ASKED), ? (not answered), - (not
-asked); -o wide a column per check and the API server's reason. Failures are
-explained below the table. IDENTITY is who the server says the context is
-(sa:NS:NAME for a ServiceAccount). Exit codes: 0 all allowed, 1 something
-denied or missing, 3 invalid configuration, 4 a context could not be asked (4
-wins over 1).
+Which contexts: every loaded context; with --config-path/--job-config-path, the
+  contexts jobs run in plus the ProwJob context; with --context (repeatable),
+  just those.
+Where: pods in each context's namespace, ProwJobs in the ProwJob context's;
+  under --merge prow, or when a context has none, Prow's pod_namespace /
+  prowjob_namespace. -n overrides both.
+What: the verbs each Prow component needs (--component), one
+  SelfSubjectAccessReview each; the identity from SelfSubjectReview; whether
+  the ProwJob CRD is served on the ProwJob context.
+Columns: IDENTITY is who the server says the context is (sa:NS:NAME for a
+  ServiceAccount); ALLOWED is allowed/asked. What is denied, failures and the
+  CRD are listed below the table. --by resource|component gives a column each:
+  yes, no, no:VERBS (by component ALLOWED/ASKED), ? (not answered), - (not
+  asked); -o wide gives a column per check and the API server's reason.
+
+Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
+3 invalid configuration; 4 a context could not be asked (4 wins over 1).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 

@@ -10,8 +10,7 @@ use crate::cli::Cli;
 use crate::kubeconfig::{self, LoadOptions, MergeMode};
 
 pub const AFTER_HELP: &str = "\
-For `kubectl prow <TAB>` (kubectl 1.26 or newer looks for
-kubectl_complete-prow on PATH):
+For `kubectl prow <TAB>` (kubectl 1.26+ runs kubectl_complete-prow from PATH):
   kubectl prow completion kubectl > kubectl_complete-prow
   chmod +x kubectl_complete-prow && mv kubectl_complete-prow ~/.local/bin/
 For the kubectl-prow binary itself:

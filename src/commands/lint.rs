@@ -12,10 +12,12 @@ use crate::lint::{LintOptions, check};
 use crate::output;
 
 pub const AFTER_HELP: &str = "\
-Every check, its code and severity: kubectl prow lint --help Text groups
-findings by check and by what they are about (first 3 places each; --verbose
-for all); -o json|yaml lists every finding. Exit code 1 when an error is
-found; warnings count too with --strict.
+Every check, its code and severity: kubectl prow lint --help
+
+Text groups findings by check and by what they are about (first 3 places
+each; --verbose for all); -o json|yaml lists every finding. Exit code 1 when
+an error is found (warnings too with --strict), 3 when the configuration does
+not load.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -59,9 +61,11 @@ Checks (no cluster is contacted):
   warning  in-cluster-context          kubectl and today's Prow cannot load it
            (info under the strict union, where it is the seed's design)
   info     unused-context              no job runs in a context
-Text groups findings by check and by what they are about (first 3 places each;
---verbose for all); -o json|yaml lists every finding. Exit code 1 when an
-error is found; warnings count too with --strict.
+
+Text groups findings by check and by what they are about (first 3 places
+each; --verbose for all); -o json|yaml lists every finding. Exit code 1 when
+an error is found (warnings too with --strict), 3 when the configuration does
+not load.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
