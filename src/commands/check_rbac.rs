@@ -15,14 +15,10 @@ use crate::rbac::run::Via;
 use crate::rbac::{self, Component, Plan, PlanOptions, RunOptions};
 use crate::{Error, Result};
 
-pub const AFTER_HELP: &str = "\
-Which contexts, namespaces and verbs are checked, and what the columns mean:
-kubectl prow check-rbac --help
-
-Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
-3 invalid configuration; 4 a context could not be asked (4 wins over 1).
-
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+/// Shared by `-h` and `--help`: where the global flags are, and the examples.
+macro_rules! help_tail {
+    () => {
+        "Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
 Examples:
   kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac
@@ -32,10 +28,25 @@ Examples:
       --job-config-path jobs/ check-rbac -o json
   kubectl prow --kubeconfig prow.yaml check-rbac --in-cluster-via admin \\
       --service-account prow/prow-controller-manager
-  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -";
+  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -"
+    };
+}
+
+pub const AFTER_HELP: &str = concat!(
+    "\
+Which contexts, namespaces and verbs are checked, and what the columns mean:
+kubectl prow check-rbac --help
+
+Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
+3 invalid configuration; 4 a context could not be asked (4 wins over 1).
+
+",
+    help_tail!()
+);
 
 /// `--help`: how contexts, namespaces and verbs are chosen, and the columns.
-pub const AFTER_LONG_HELP: &str = "\
+pub const AFTER_LONG_HELP: &str = concat!(
+    "\
 Which contexts: every loaded context; with --config-path/--job-config-path, the
   contexts jobs run in plus the ProwJob context; with --context (repeatable),
   just those.
@@ -54,17 +65,9 @@ Columns: IDENTITY is who the server says the context is (sa:NS:NAME for a
 Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
 3 invalid configuration; 4 a context could not be asked (4 wins over 1).
 
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
-
-Examples:
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac
-  kubectl prow --kubeconfig build.yaml --kubeconfig service.yaml \\
-      --prow-job-context service check-rbac --by component
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
-      --job-config-path jobs/ check-rbac -o json
-  kubectl prow --kubeconfig prow.yaml check-rbac --in-cluster-via admin \\
-      --service-account prow/prow-controller-manager
-  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -";
+",
+    help_tail!()
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ByArg {

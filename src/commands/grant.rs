@@ -14,22 +14,33 @@ use crate::rbac::grant::{self, Change, Grant};
 use crate::rbac::{Component, Scope};
 use crate::{Error, Result};
 
-pub const AFTER_HELP: &str = "\
-Where, what, and the files it writes: kubectl prow grant --help
-Exit codes: 0 done, 3 invalid configuration, 4 the cluster could not be reached
-or refused.
-
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+/// Shared by `-h` and `--help`: where the global flags are, and the examples.
+macro_rules! help_tail {
+    () => {
+        "Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
 Examples:
   kubectl prow grant --context build01 -n test-pods --service-account prow \\
       --component prow-controller-manager --component sinker \\
       | kubectl apply -f -
   kubectl prow grant --context build01 -n test-pods --service-account prow \\
-      --apply --kubeconfig-out build01.kubeconfig";
+      --apply --kubeconfig-out build01.kubeconfig"
+    };
+}
+
+pub const AFTER_HELP: &str = concat!(
+    "\
+Where, what, and the files it writes: kubectl prow grant --help
+Exit codes: 0 done, 3 invalid configuration, 4 the cluster could not be reached
+or refused.
+
+",
+    help_tail!()
+);
 
 /// `--help`: where, what, and what it writes.
-pub const AFTER_LONG_HELP: &str = "\
+pub const AFTER_LONG_HELP: &str = concat!(
+    "\
 Where: the context of --context (the current context otherwise), in -n
 NAMESPACE (the context's namespace otherwise). What: exactly the verbs the
 chosen components need with pods, pods/log and events in a job context
@@ -48,14 +59,9 @@ current-context; an existing FILE is replaced only with --force. The token is
 never printed. Exit codes: 0 done, 3 invalid configuration, 4 the cluster
 could not be reached or refused.
 
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
-
-Examples:
-  kubectl prow grant --context build01 -n test-pods --service-account prow \\
-      --component prow-controller-manager --component sinker \\
-      | kubectl apply -f -
-  kubectl prow grant --context build01 -n test-pods --service-account prow \\
-      --apply --kubeconfig-out build01.kubeconfig";
+",
+    help_tail!()
+);
 
 #[derive(Debug, Clone, Args)]
 pub struct GrantArgs {

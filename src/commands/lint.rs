@@ -11,7 +11,21 @@ use crate::finding::{Finding, Severity};
 use crate::lint::{LintOptions, check};
 use crate::output;
 
-pub const AFTER_HELP: &str = "\
+/// Shared by `-h` and `--help`: where the global flags are, and the examples.
+macro_rules! help_tail {
+    () => {
+        "Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
+Examples:
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path jobs lint
+  kubectl prow --kubeconfig k.yaml --job-config-path jobs \\
+      --use-explicit-credentials lint --strict -o json"
+    };
+}
+
+pub const AFTER_HELP: &str = concat!(
+    "\
 Every check, its code and severity: kubectl prow lint --help
 
 Text groups findings by check and by what they are about (first 3 places
@@ -19,16 +33,13 @@ each; --verbose for all); -o json|yaml lists every finding. Exit code 1 when
 an error is found (warnings too with --strict), 3 when the configuration does
 not load.
 
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
-
-Examples:
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
-      --job-config-path jobs lint
-  kubectl prow --kubeconfig k.yaml --job-config-path jobs \\
-      --use-explicit-credentials lint --strict -o json";
+",
+    help_tail!()
+);
 
 /// `--help`: the checks too.
-pub const AFTER_LONG_HELP: &str = "\
+pub const AFTER_LONG_HELP: &str = concat!(
+    "\
 Checks (no cluster is contacted):
   error    unknown-context             a job targets a context that is not loaded
   error    missing-cluster             a job sets no cluster under
@@ -67,13 +78,9 @@ each; --verbose for all); -o json|yaml lists every finding. Exit code 1 when
 an error is found (warnings too with --strict), 3 when the configuration does
 not load.
 
-Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
-
-Examples:
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
-      --job-config-path jobs lint
-  kubectl prow --kubeconfig k.yaml --job-config-path jobs \\
-      --use-explicit-credentials lint --strict -o json";
+",
+    help_tail!()
+);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LintFormat {
