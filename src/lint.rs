@@ -239,6 +239,9 @@ fn job_label(job: &crate::prow::Job) -> String {
 
 fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut Vec<Finding>) {
     let placed = place(&config.jobs, set, opts.explicit_credentials);
+    // Prow's defaults when no config file is given (`"*": ["default"]`), for in-repo jobs.
+    let defaults = crate::prow::ProwConfig::default();
+    let prow_config = config.prow_config.as_ref().unwrap_or(&defaults);
     let mut used: BTreeMap<&str, usize> = BTreeMap::new();
     let mut in_service: BTreeMap<&str, (usize, Origin)> = BTreeMap::new();
     let mut defaulted = 0usize;
@@ -281,11 +284,7 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
         *used.entry(context).or_default() += 1;
         if job.in_repo {
             let repo = job.repo.as_deref().unwrap_or("");
-            let allowed = config
-                .prow_config
-                .clone()
-                .unwrap_or_default()
-                .in_repo_allows_cluster(repo, context);
+            let allowed = prow_config.in_repo_allows_cluster(repo, context);
             if !allowed {
                 out.push(
                     Finding::error(

@@ -95,7 +95,7 @@ impl Plan {
                 });
                 continue;
             };
-            let canonical = canonical(set, ctx);
+            let canonical = canonical_name(set, ctx);
             let pj = set.is_prow_job_context(ctx);
             let alias = ctx.alias_of.as_ref().map(ToString::to_string);
             let slot = match targets.iter().position(|t| {
@@ -153,10 +153,6 @@ impl Plan {
 }
 
 /// The context an alias chain ends at (`default` → `""` → the current context).
-fn canonical(set: &ContextSet, ctx: &Context) -> String {
-    canonical_name(set, ctx)
-}
-
 fn canonical_name(set: &ContextSet, ctx: &Context) -> String {
     let mut name = ctx.name.to_string();
     let mut alias = ctx.alias_of.clone();
