@@ -740,3 +740,115 @@ fn help_documents_exit_codes_and_examples() {
         assert!(out.stdout.contains("Examples:"), "{cmd}");
     }
 }
+
+/// What client-go refuses in a file, beyond YAML and types, refused here too, whichever merge
+/// applies: each is one line naming the file and the line, exit 3, and the secret never shown.
+#[test]
+fn files_client_go_refuses_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "apiVersion: v2\nkind: Config\n",
+            "line 1: a kubeconfig is `apiVersion: v1` and `kind: Config`, this file says \
+             apiVersion \"v2\" and kind \"Config\"",
+        ),
+        (
+            "apiVersion: v1\nkind: Pod\n",
+            "line 2: a kubeconfig is `apiVersion: v1` and `kind: Config`, this file says \
+             apiVersion \"v1\" and kind \"Pod\"",
+        ),
+        (
+            "users:\n- name: u\n  user:\n    client-key-data: \"s3cr#t-key\"\n",
+            "line 2: user \"u\": `client-key-data` is not valid base64 (illegal base64 data at \
+             input byte 4)",
+        ),
+        (
+            "clusters:\n- name: k\n  cluster:\n    server: https://k\n    extensions:\n    \
+             - {name: x, extension: {}}\n    - {name: x, extension: {}}\n",
+            "line 2: cluster \"k\": extension \"x\" is listed twice",
+        ),
+        (
+            "preferences:\n  extensions:\n  - {name: p, extension: {}}\n  - {name: p, extension: {}}\n",
+            "extension \"p\" is listed twice",
+        ),
+    ];
+    for (i, (text, message)) in cases.iter().enumerate() {
+        let file = dir.path().join(format!("{i}.yaml"));
+        std::fs::write(&file, text).unwrap();
+        for how in [&["--kubeconfig"][..], &["--merge", "prow", "--kubeconfig"]] {
+            let out = run(kp().args(how).arg(&file).arg("contexts"));
+            assert_eq!(out.code, 3, "{text}: {}", out.stderr);
+            assert!(out.stderr.contains(message), "{text}: {}", out.stderr);
+            assert!(out.stderr.contains(&format!("{i}.yaml")), "{}", out.stderr);
+            assert!(!out.stderr.contains("s3cr"), "{}", out.stderr);
+            assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        }
+        let out = run(kp().env("KUBECONFIG", &file).arg("contexts"));
+        assert_eq!(out.code, 3, "{text} via $KUBECONFIG: {}", out.stderr);
+        if let Some(kubectl) = common::kubectl() {
+            let theirs = std::process::Command::new(kubectl)
+                .args(["config", "get-contexts"])
+                .env("KUBECONFIG", &file)
+                .env("HOME", common::empty_home())
+                .output()
+                .unwrap();
+            assert!(!theirs.status.success(), "kubectl loaded {text}");
+        }
+    }
+}
+
+/// `KUBECONFIG=a.yaml:./a.yaml` names one file twice; kubectl reads it (and the second reading
+/// changes nothing), so it loads, with a note. Given twice with --kubeconfig it is refused.
+#[test]
+fn one_file_under_two_spellings_in_kubeconfig_loads_once_with_a_warning() {
+    let out = run(kp()
+        .env("KUBECONFIG", "build01.yaml:./build01.yaml:build01.yaml")
+        .args(["contexts", "-o", "name"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "build01\n");
+    assert_eq!(
+        out.stderr,
+        "warning: KUBECONFIG ./build01.yaml names the same file as build01.yaml; it is read once\n"
+    );
+}
+
+/// kubectl: "context was not found for specified context" when -n, --cluster or --user would
+/// change a current context that no file defines.
+#[test]
+fn overrides_of_a_current_context_that_does_not_exist_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gone.yaml");
+    std::fs::write(
+        &file,
+        "clusters:\n- name: k\n  cluster: {server: https://k}\ncontexts:\n- name: a\n  \
+         context: {cluster: k}\ncurrent-context: gone\n",
+    )
+    .unwrap();
+    let out = run(kp()
+        .env("KUBECONFIG", &file)
+        .args(["-n", "x", "view", "--minify"]));
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("current-context \"gone\" (from ")
+            && out.stderr.contains("gone.yaml:7) names no loaded context"),
+        "{}",
+        out.stderr
+    );
+    // Naming a context that exists is the way out.
+    let out = run(kp().env("KUBECONFIG", &file).args([
+        "--context",
+        "a",
+        "-n",
+        "x",
+        "view",
+        "--minify",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("\"namespace\": \"x\""),
+        "{}",
+        out.stdout
+    );
+}

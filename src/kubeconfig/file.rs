@@ -53,6 +53,11 @@ impl KubeconfigFile {
 
 #[derive(Deserialize)]
 struct RawFile {
+    #[serde(rename = "apiVersion")]
+    api_version: Option<Spanned<Option<String>>>,
+    kind: Option<Spanned<Option<String>>>,
+    extensions: Option<Vec<RawExtension>>,
+    preferences: Option<RawPreferences>,
     clusters: Option<Vec<RawEntry>>,
     contexts: Option<Vec<RawEntry>>,
     users: Option<Vec<RawEntry>>,
@@ -68,6 +73,18 @@ struct RawEntry {
     cluster: Option<Value>,
     context: Option<Value>,
     user: Option<Value>,
+}
+
+/// `extensions: [{name: ..., extension: ...}]`: only the names matter here (client-go refuses a
+/// name given twice).
+#[derive(Deserialize)]
+struct RawExtension {
+    name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPreferences {
+    extensions: Option<Vec<RawExtension>>,
 }
 
 /// Why a file could not be read. The message names the file; `Display` is one line.
@@ -181,6 +198,21 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
         file.duplicate_key = duplicate_key;
         return Ok(file);
     };
+    check_type(&raw, &path).map_err(&invalid)?;
+    for list in [
+        raw.extensions.as_deref(),
+        raw.preferences
+            .as_ref()
+            .and_then(|p| p.extensions.as_deref()),
+    ] {
+        let names = list.unwrap_or_default().iter().map(|e| e.name.as_deref());
+        if let Some(name) = repeated(names) {
+            return Err(invalid(format!(
+                "extension {name:?} is listed twice; kubectl refuses such a file \
+                 (client-go: duplicate name {name:?} in list): remove one"
+            )));
+        }
+    }
     let base = base_dir(&path);
     let mut file = KubeconfigFile::empty(path.clone());
     file.extra_document = extra_document;
@@ -216,6 +248,12 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
                 return Err(invalid(format!(
                     "line {line}: {} {name:?}: `{field}` must be a string (quote the value); \
                      kubectl refuses it too",
+                    kind.singular()
+                )));
+            }
+            if let Some(problem) = invalid_body(kind, &body) {
+                return Err(invalid(format!(
+                    "line {line}: {} {name:?}: {problem}",
                     kind.singular()
                 )));
             }
@@ -288,6 +326,102 @@ fn duplicate_key_of(err: &serde_saphyr::Error) -> Option<String> {
     let first = text.lines().next()?;
     let rest = first.split_once("duplicate mapping key: ")?.1;
     Some(rest.split(',').next().unwrap_or(rest).trim().to_string())
+}
+
+/// client-go decodes a kubeconfig as `v1`/`Config` (either may be left out or empty) and
+/// refuses anything else: `no kind "Pod" is registered for version "v1"`.
+fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), String> {
+    let value = |field: &Option<Spanned<Option<String>>>| {
+        field.as_ref().map(|f| {
+            (
+                f.value.clone().unwrap_or_default(),
+                at(path, &f.referenced).line,
+            )
+        })
+    };
+    let (version, version_line) = value(&raw.api_version).unwrap_or_default();
+    let (kind, kind_line) = value(&raw.kind).unwrap_or_default();
+    let version_ok = version.is_empty() || version == "v1";
+    let kind_ok = kind.is_empty() || kind == "Config";
+    if version_ok && kind_ok {
+        return Ok(());
+    }
+    let line = if version_ok { kind_line } else { version_line };
+    let shown = |s: &str, default: &str| {
+        if s.is_empty() {
+            default.to_string()
+        } else {
+            crate::output::sanitize(s)
+        }
+    };
+    Err(format!(
+        "line {line}: a kubeconfig is `apiVersion: v1` and `kind: Config`, this file says \
+         apiVersion {:?} and kind {:?}; kubectl refuses it (no kind {:?} is registered for \
+         version {:?}): fix the header or give the right file",
+        shown(&version, "v1"),
+        shown(&kind, "Config"),
+        shown(&kind, "Config"),
+        shown(&version, "v1"),
+    ))
+}
+
+/// The first name that occurs twice.
+fn repeated<'a>(names: impl Iterator<Item = Option<&'a str>>) -> Option<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    names.flatten().find(|n| !seen.insert(*n))
+}
+
+/// What client-go refuses inside one entry beyond types: `*-data` fields that are not base64
+/// (Go's `[]byte` decoding: `illegal base64 data at input byte N`) and an extension name given
+/// twice.
+fn invalid_body(kind: Kind, body: &Value) -> Option<String> {
+    let map = body.as_object()?;
+    let data_fields: &[&str] = match kind {
+        Kind::Cluster => &["certificate-authority-data"],
+        Kind::User => &["client-certificate-data", "client-key-data"],
+        Kind::Context => &[],
+    };
+    for field in data_fields {
+        if let Some(Value::String(data)) = map.get(*field)
+            && let Err(at) = go_base64(data)
+        {
+            // Never the data itself: it may be a private key.
+            return Some(format!(
+                "`{field}` is not valid base64 (illegal base64 data at input byte {at}); \
+                 kubectl refuses the file: encode the PEM with `base64 -w0`"
+            ));
+        }
+    }
+    let extensions = map.get("extensions").and_then(Value::as_array)?;
+    let names = extensions
+        .iter()
+        .map(|e| e.get("name").and_then(Value::as_str));
+    repeated(names).map(|name| {
+        format!(
+            "extension {name:?} is listed twice; kubectl refuses such a file (client-go: \
+             duplicate name {name:?} in list): remove one"
+        )
+    })
+}
+
+/// Go's `base64.StdEncoding` as `encoding/json` applies it to `[]byte`: padding required,
+/// line breaks ignored, trailing bits not checked. The error is the offset Go reports.
+fn go_base64(data: &str) -> Result<(), usize> {
+    use base64::Engine;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const GO_STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    let stripped: String = data.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+    match GO_STD.decode(stripped.as_bytes()) {
+        Ok(_) => Ok(()),
+        Err(base64::DecodeError::InvalidByte(at, _)) => Err(at),
+        Err(base64::DecodeError::InvalidLastSymbol(at, _)) => Err(at),
+        Err(_) => Err(stripped.len()),
+    }
 }
 
 /// Fields client-go types as strings: a number or a list there makes kubectl refuse the file

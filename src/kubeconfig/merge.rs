@@ -136,7 +136,14 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             found
         }
     };
-    reject_repeated_files(&candidates)?;
+    let candidates = if mode == MergeMode::Kubectl {
+        // kubectl reads a file named twice under two spellings twice; the second reading adds
+        // nothing (the first value of every name wins), so it is read once, with a note.
+        once_each(candidates, &mut warnings)
+    } else {
+        reject_repeated_files(&candidates)?;
+        candidates
+    };
     let files = read_all(&candidates)?;
     let mut set = match mode {
         MergeMode::Strict => strict(&files, opts)?,
@@ -170,6 +177,31 @@ fn drop_disabled(set: &mut ContextSet, opts: &LoadOptions) {
         .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
     set.contexts = kept;
     set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
+}
+
+/// The candidates with every file's later namings dropped, each noted in a warning.
+fn once_each(candidates: Vec<Candidate>, warnings: &mut Vec<Warning>) -> Vec<Candidate> {
+    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
+    let mut kept = Vec::with_capacity(candidates.len());
+    for c in candidates {
+        if let Ok(real) = std::fs::canonicalize(&c.path) {
+            if let Some(first) = seen.get(&real) {
+                warnings.push(Warning::new(
+                    "repeated-file",
+                    format!(
+                        "{} {} names the same file as {}; it is read once",
+                        c.flag,
+                        shown(&c.path),
+                        shown(first)
+                    ),
+                ));
+                continue;
+            }
+            seen.insert(real, c.path.clone());
+        }
+        kept.push(c);
+    }
+    kept
 }
 
 /// The same file named twice (say `--kubeconfig dir/a.yaml` and `--kubeconfig-dir dir`) would

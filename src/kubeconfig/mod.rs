@@ -338,6 +338,21 @@ pub fn apply_overrides(set: &mut ContextSet, overrides: &Overrides) -> crate::Re
                 .into(),
         ));
     };
+    if set.get(&current).is_none() {
+        // kubectl: "context was not found for specified context"; changing a context that
+        // does not exist would silently change nothing.
+        let from = set
+            .current_context
+            .as_ref()
+            .map(|c| c.origin.display_line())
+            .unwrap_or_default();
+        return Err(crate::Error::UnknownName(format!(
+            "current-context {current:?} (from {from}) names no loaded context, so --cluster, \
+             --user and --namespace have nothing to change; name one with --context; loaded \
+             contexts: {}",
+            list_or_none(set.names())
+        )));
+    }
     let cluster = match &overrides.cluster {
         Some(name) => Some(
             set.clusters

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fault;
+pub mod recorder;
 
 use std::path::{Path, PathBuf};
 
