@@ -64,3 +64,57 @@ impl<T> Sourced<T> {
         Sourced { value, origin }
     }
 }
+
+/// The largest input file read, plain or decompressed. Prow keeps job configs in ConfigMaps
+/// and kubeconfigs in Secrets, both limited to 1 MiB; a file many times that is a mistake (a
+/// log, a disk image, `/dev/zero` behind a link), and reading it whole would cost its size in
+/// memory.
+pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads a regular file of at most [`MAX_INPUT_BYTES`]. A FIFO, socket or device is refused
+/// before it is opened: reading one may never end.
+pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a FIFO, socket or device); reading it might never end",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 20));
+    std::fs::File::open(path)?
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// The error for a file over [`MAX_INPUT_BYTES`].
+pub fn too_big() -> std::io::Error {
+    std::io::Error::other(format!(
+        "larger than {} MiB (Prow's ConfigMaps and Secrets hold at most 1 MiB); is it the \
+         right file?",
+        MAX_INPUT_BYTES >> 20
+    ))
+}
+
+/// The YAML parser's words for its safety limits, in an operator's words: these limits stop
+/// alias bombs ("billion laughs") and absurd nesting from exhausting memory or the stack.
+pub fn yaml_limit_reason(parser_message: &str) -> Option<&'static str> {
+    if parser_message.contains("budget breached") || parser_message.contains("alias replay limit") {
+        Some(
+            "its aliases (`*name`) expand to far more YAML nodes than a configuration file \
+             holds, which looks like an alias bomb; refused to keep memory bounded: write the \
+             values out or nest fewer aliases",
+        )
+    } else if parser_message.contains("recursion limit exceeded") {
+        Some(
+            "it is nested too deeply (lists or mappings hundreds of levels deep); a \
+             configuration file is a few levels deep: is it the right file?",
+        )
+    } else {
+        None
+    }
+}

@@ -144,7 +144,7 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
     let bytes = if dev_null {
         Ok(Vec::new())
     } else {
-        fs::read(path)
+        crate::source::read_bounded(path)
     }
     .map_err(|err| ReadError::Unreadable {
         path: shown.clone(),
@@ -301,6 +301,10 @@ fn at(path: &Arc<Path>, loc: &serde_saphyr::Location) -> Origin {
 /// already says `line L column C: what`, without advice meant for programmers.
 pub(crate) fn yaml_reason(err: &serde_saphyr::Error) -> String {
     let text = err.to_string();
+    if let Some(reason) = crate::source::yaml_limit_reason(&text) {
+        let line = err.location().map_or(0, |l| l.line());
+        return format!("line {line}: {reason}");
+    }
     let first = text.lines().next().unwrap_or_default();
     let first = first.strip_prefix("error: ").unwrap_or(first);
     let first = first

@@ -44,10 +44,16 @@ pub(crate) struct ParsedFile {
 /// Reads a file's bytes, decompressing them when they start with the gzip magic bytes
 /// (Prow's `ReadFileMaybeGZIP`).
 pub(crate) fn read_maybe_gzip(path: &Path) -> std::io::Result<Vec<u8>> {
-    let bytes = std::fs::read(path)?;
+    let bytes = crate::source::read_bounded(path)?;
     if bytes.starts_with(&[0x1f, 0x8b]) {
         let mut out = Vec::with_capacity(bytes.len() * 4);
-        flate2::read::MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut out)?;
+        // Bounded too: a few KiB of gzip can expand to gigabytes.
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .take(crate::source::MAX_INPUT_BYTES + 1)
+            .read_to_end(&mut out)?;
+        if out.len() as u64 > crate::source::MAX_INPUT_BYTES {
+            return Err(crate::source::too_big());
+        }
         return Ok(out);
     }
     Ok(bytes)
@@ -234,12 +240,13 @@ fn invalid_file(file: &Arc<Path>, e: &serde_saphyr::Error) -> Finding {
         Some(loc) if loc.line() > 0 => origin_at(file, loc),
         _ => Origin::file(file.to_path_buf()),
     };
+    let message = e.to_string();
     Finding::error(
         "invalid-file",
         Some(origin),
         format!(
             "cannot be read as Prow configuration: {}; the file is left out",
-            strip_position(&e.to_string())
+            crate::source::yaml_limit_reason(&message).unwrap_or_else(|| strip_position(&message))
         ),
         "fix the file: Prow refuses the whole configuration while it does not load",
     )
