@@ -46,7 +46,7 @@ impl Error {
         }
     }
 
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> crate::exit::Exit {
         match self {
             Error::InvalidConfig(_) | Error::UnknownName(_) => exit::INVALID_CONFIG,
             Error::Usage(_) => exit::USAGE,

@@ -32,5 +32,5 @@ fn main() -> ExitCode {
         }
     };
     let _ = out.flush();
-    ExitCode::from(u8::try_from(code).unwrap_or(1))
+    ExitCode::from(code)
 }

@@ -124,7 +124,7 @@ pub fn run(
     args: &CheckRbacArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     if args.output.output == Format::Name {
         return Err(Error::Usage(
             "check-rbac prints -o table, wide, json or yaml".into(),

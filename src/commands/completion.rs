@@ -44,7 +44,7 @@ const KUBECTL_SHIM: &str = "#!/bin/sh
 exec kubectl-prow __complete \"$@\"
 ";
 
-pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<i32> {
+pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<crate::exit::Exit> {
     use clap_complete::Shell as S;
     let shell = match args.shell {
         Shell::Kubectl => {
@@ -68,7 +68,7 @@ const DEFAULT_COMPLETION: u8 = 0;
 
 /// `kubectl-prow __complete ARGS... WORD`: candidates for WORD, one per line, then the
 /// directive. Never fails: a broken kubeconfig just means no context names.
-pub fn complete(words: &[String], out: &mut dyn Write) -> Result<i32> {
+pub fn complete(words: &[String], out: &mut dyn Write) -> Result<crate::exit::Exit> {
     let (current, before) = match words.split_last() {
         Some((last, rest)) => (last.as_str(), rest),
         None => ("", &[][..]),

@@ -97,7 +97,7 @@ pub fn run(
     args: &GrantArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let set = super::load_contexts(global, err)?;
     let name = set
         .current_context

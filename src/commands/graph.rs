@@ -38,7 +38,7 @@ pub fn run(
     args: &GraphArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let config = super::load_job_config(global)?;
     if let Some(config) = &config {
         super::print_findings(&config.findings, err)?;

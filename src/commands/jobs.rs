@@ -90,7 +90,7 @@ pub fn run(
     args: &JobsArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let Some(config) = super::load_job_config(global)? else {
         return Err(Error::Usage(
             "jobs needs Prow's configuration: pass --job-config-path and/or --config-path".into(),

@@ -138,7 +138,7 @@ pub fn run(
     args: &LintArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     // A configuration that cannot be loaded at all still reaches the JUnit report (as
     // `invalid-config` findings), so a Prow presubmit shows why it failed.
     let loaded = super::load_job_config(global).and_then(|config| {

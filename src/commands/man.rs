@@ -10,7 +10,7 @@ use crate::Result;
 use crate::cli::Cli;
 
 /// Writes the pages into `dir` (created if missing).
-pub fn write_pages(dir: &Path) -> Result<i32> {
+pub fn write_pages(dir: &Path) -> Result<crate::exit::Exit> {
     std::fs::create_dir_all(dir)?;
     clap_mangen::generate_to(long_help_everywhere(Cli::command()), dir)?;
     Ok(crate::exit::OK)

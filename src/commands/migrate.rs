@@ -131,7 +131,7 @@ pub fn run(
     args: &MigrateArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     match &args.step {
         Step::Jobs(a) => jobs(global, a, out, err),
         Step::BuildClusters(a) => build_clusters(global, a, out, err),
@@ -145,7 +145,7 @@ fn config(
     args: &ConfigArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let Some(path) = &global.config_path else {
         return Err(Error::Usage("migrate config needs --config-path".into()));
     };
@@ -244,7 +244,7 @@ fn plan(
     args: &PlanArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     use crate::output::Format;
     use migrate::plan::{Inputs, StepStatus, steps};
     if !matches!(args.output, Format::Table | Format::Json) {
@@ -313,7 +313,7 @@ fn build_clusters(
     args: &BuildClustersArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     use migrate::build_clusters as bc;
     let text = std::fs::read_to_string(&args.file)
         .map_err(|e| Error::invalid(format!("cannot read {}: {e}", args.file.display())))?;
@@ -344,7 +344,7 @@ fn jobs(
     args: &JobsArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let Some(config) = super::load_job_config(global)? else {
         return Err(Error::Usage(
             "migrate jobs needs --job-config-path and/or --config-path".into(),

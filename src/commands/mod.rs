@@ -21,7 +21,7 @@ use crate::prow::{self, JobConfig};
 use crate::{Error, Result};
 
 /// Runs the parsed command line, writing results to `out` and warnings to `err`.
-pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32> {
+pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate::exit::Exit> {
     match &cli.command {
         Command::Contexts(args) => contexts::run(&cli.global, args, out, err),
         Command::Jobs(args) => jobs::run(&cli.global, args, out, err),

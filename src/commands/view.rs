@@ -50,7 +50,7 @@ pub fn run(
     args: &ViewArgs,
     out: &mut dyn Write,
     err: &mut dyn Write,
-) -> Result<i32> {
+) -> Result<crate::exit::Exit> {
     let set = super::load_contexts(global, err)?;
     // Only about contexts in the output: --minify keeps the current one.
     let current = set.current_context.as_ref().map(|c| c.value.clone());

@@ -210,7 +210,7 @@ impl ContextReport {
 
 /// The exit code a run deserves: 4 when a context failed, else 1 when something is denied or
 /// missing (a context, or the ProwJob CRD: Prow cannot run without it), else 0.
-pub fn exit_code(reports: &[ContextReport]) -> i32 {
+pub fn exit_code(reports: &[ContextReport]) -> crate::exit::Exit {
     if reports.iter().any(|r| r.status == Status::Error) {
         crate::exit::CLUSTER
     } else if reports.iter().any(|r| {
