@@ -22,6 +22,10 @@ pub enum Error {
     /// A cluster could not be reached, or refused the credentials.
     #[error("{0}")]
     Cluster(String),
+    /// A file could not be written (a report, an edited job file, a new kubeconfig): exit 5,
+    /// like output that could not be written, never "problems found".
+    #[error("{0}")]
+    Write(String),
     /// Writing the output failed (a closed pipe is not an error: see main).
     #[error("writing output: {0}")]
     Output(#[from] std::io::Error),
@@ -51,7 +55,7 @@ impl Error {
             Error::InvalidConfig(_) | Error::UnknownName(_) => exit::INVALID_CONFIG,
             Error::Usage(_) => exit::USAGE,
             Error::Cluster(_) => exit::CLUSTER,
-            Error::Output(_) => exit::OUTPUT,
+            Error::Output(_) | Error::Write(_) => exit::OUTPUT,
         }
     }
 }

@@ -240,8 +240,7 @@ pub fn run(
     };
     out.write_all(text.as_bytes())?;
     if let Some(path) = output::junit::destination(args.junit.as_deref()) {
-        output::junit::write(&output::junit::check_rbac(&reports), &path)
-            .map_err(|e| Error::Usage(format!("--junit {}: cannot write: {e}", path.display())))?;
+        output::junit::write(&output::junit::check_rbac(&reports), &path)?;
     }
     Ok(rbac::exit_code(&reports))
 }

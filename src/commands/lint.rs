@@ -195,9 +195,7 @@ pub fn run(
     };
     out.write_all(text.as_bytes())?;
     if let Some(path) = output::junit::destination(args.junit.as_deref()) {
-        output::junit::write(&output::junit::lint(&findings, args.strict), &path).map_err(|e| {
-            crate::Error::Usage(format!("--junit {}: cannot write: {e}", path.display()))
-        })?;
+        output::junit::write(&output::junit::lint(&findings, args.strict), &path)?;
     }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed {

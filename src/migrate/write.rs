@@ -94,7 +94,7 @@ pub fn commit(pending: &[Pending]) -> Result<Vec<Written>> {
         let backup = backup(path).inspect_err(|_| cleanup(&temps[written.len()..]))?;
         if let Err(e) = fs::rename(temp, path) {
             cleanup(&temps[written.len()..]);
-            return Err(Error::invalid(format!(
+            return Err(Error::Write(format!(
                 "cannot replace {}: {e}{}",
                 path.display(),
                 done_so_far(&written)
@@ -126,6 +126,21 @@ fn done_so_far(written: &[Written]) -> String {
 /// A file without any write permission is read-only for this tool even when the process
 /// could write it anyway (root): the operator made it so.
 fn check_writable(path: &Path) -> Result<fs::Permissions> {
+    // Renaming over a link would replace the link with a copy and leave the file it points to
+    // as it was: neither is what the operator asked for.
+    if path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        let target = fs::read_link(path)
+            .map(|t| t.display().to_string())
+            .unwrap_or_default();
+        return Err(Error::invalid(format!(
+            "{} is a symbolic link (to {target}); nothing was written: edit the file it \
+             points to",
+            path.display()
+        )));
+    }
     let meta = fs::metadata(path)
         .map_err(|e| Error::invalid(format!("cannot read {}: {e}", path.display())))?;
     let refuse = |why: String| {
@@ -190,7 +205,7 @@ fn write_temp(path: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> Resu
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".into());
     let fail = |e: std::io::Error| {
-        Error::invalid(format!(
+        Error::Write(format!(
             "cannot write a temporary file in {}: {e}; nothing was written",
             dir.display()
         ))
@@ -254,9 +269,26 @@ pub fn write_private(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
                 path.display()
             ));
         }
-        Error::invalid(format!(
+        Error::Write(format!(
             "cannot write {}: {e}; nothing was written",
             path.display()
         ))
+    })
+}
+
+/// Replaces `path` with `bytes` atomically (a report: mode 0644, no backup), so a CI job never
+/// reads half a file.
+pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
+    #[cfg(unix)]
+    let perms = {
+        use std::os::unix::fs::PermissionsExt;
+        Some(fs::Permissions::from_mode(0o644))
+    };
+    #[cfg(not(unix))]
+    let perms = None;
+    let temp = write_temp(path, bytes, perms)?;
+    fs::rename(&temp, path).map_err(|e| {
+        let _ = fs::remove_file(&temp);
+        Error::Write(format!("cannot write {}: {e}", path.display()))
     })
 }

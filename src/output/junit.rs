@@ -1,7 +1,6 @@
 //! JUnit XML, for Prow's Spyglass (which shows `$ARTIFACTS/junit_*.xml`) and any CI. `lint`: a
 //! suite per check code, a case per finding. `check-rbac`: a suite per context, a case per check.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
@@ -125,37 +124,13 @@ pub fn check_rbac(reports: &[ContextReport]) -> Report {
 }
 
 /// Writes the report atomically (a temporary file beside it, then a rename), so a CI job never
-/// reads half a file.
-pub fn write(report: &Report, path: &Path) -> std::io::Result<()> {
+/// reads half a file. A failure is exit 5, naming `--junit`.
+pub fn write(report: &Report, path: &Path) -> crate::Result<()> {
     let xml = report
         .to_string()
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile_in(dir, path)?;
-    tmp.1.write_all(xml.as_bytes())?;
-    tmp.1.sync_all()?;
-    std::fs::rename(&tmp.0, path)
-}
-
-fn tempfile_in(dir: &Path, path: &Path) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let base = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "junit.xml".into());
-    for i in 0..100u32 {
-        let candidate = dir.join(format!(".{base}.{}.{i}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(f) => return Ok((candidate, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other("no free temporary file name"))
+        .map_err(|e| crate::Error::Write(format!("--junit {}: {e}", path.display())))?;
+    crate::migrate::write::replace(path, xml.as_bytes()).map_err(|e| match e {
+        crate::Error::Write(m) => crate::Error::Write(format!("--junit: {m}")),
+        other => other,
+    })
 }
