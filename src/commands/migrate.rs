@@ -51,7 +51,7 @@ changes), prints the diff, and says where pods and ProwJobs go afterwards:
 Prow's default namespace `default`; under the seed's design, the namespace of
 each job's context (listed when kubeconfigs are given). --write replaces the
 file atomically, keeping FILE.bak. Exit codes: 0 done or nothing to do, 3 the
-file cannot be read, edited minimally or written.";
+file cannot be read or edited minimally, 5 it could not be written.";
 
 #[derive(Debug, Clone, Args)]
 pub struct ConfigArgs {
