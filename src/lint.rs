@@ -121,6 +121,18 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
                 out,
             );
         }
+        for problem in crate::kubeconfig::usable::problems(c) {
+            out.push(Finding::error(
+                "unusable-context",
+                Some(c.origin.clone()),
+                format!(
+                    "context {:?}: {problem}; kubectl refuses to use this context and a Prow \
+                     component refuses to start with it",
+                    c.name.as_str()
+                ),
+                "fix the user or cluster entry as the message says",
+            ));
+        }
         if !c.is_in_cluster() && c.user.as_deref().is_none_or(str::is_empty) {
             out.push(Finding::warning(
                 "context-without-user",

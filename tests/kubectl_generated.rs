@@ -386,3 +386,231 @@ fn generated_kubeconfig_sets_load_as_kubectl_loads_them() {
         "too few cases of one kind: {talks} talk, {fails} refused"
     );
 }
+
+/// client-go's `ConfirmUsable` rules: for each user or cluster entry kubectl refuses to use
+/// (the request never leaves), `lint` reports `unusable-context` for the context, with
+/// client-go's words; and for each near miss kubectl accepts, it reports nothing.
+#[test]
+fn contexts_kubectl_refuses_to_use_are_lint_errors() {
+    let Some(kubectl) = common::kubectl() else {
+        return;
+    };
+    let recorder = Recorder::start();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.crt");
+    fs::write(
+        &ca,
+        base64::Engine::decode(
+            &base64::engine::general_purpose::STANDARD,
+            &recorder.ca_data,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let cert = dir.path().join("client.crt");
+    fs::write(&cert, "not used: kubectl stops first").unwrap();
+    // A plugin that answers, so that a near miss gets as far as a request.
+    let plugin = dir.path().join("plugin.sh");
+    fs::write(
+        &plugin,
+        "#!/bin/sh\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\
+         \"kind\":\"ExecCredential\",\"status\":{\"token\":\"from-plugin\"}}'\n",
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&plugin, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let exec = |extra: &str| format!("exec: {{command: {}, {extra}}}", plugin.display());
+    // (user body, cluster extra, the words client-go uses, whether kubectl refuses)
+    let cases: Vec<(String, String, &str, bool)> = vec![
+        (
+            "{token: t, username: u, password: p}".into(),
+            String::new(),
+            "more than one authentication method",
+            true,
+        ),
+        (
+            format!("{{client-certificate: {}}}", cert.display()),
+            String::new(),
+            "client-key-data or client-key must be specified",
+            true,
+        ),
+        (
+            format!(
+                "{{client-certificate: {0}, client-certificate-data: eA==, client-key-data: eA==}}",
+                cert.display()
+            ),
+            String::new(),
+            "client-cert-data and client-cert are both specified",
+            true,
+        ),
+        (
+            format!(
+                "{{client-certificate-data: eA==, client-key: {0}, client-key-data: eA==}}",
+                cert.display()
+            ),
+            String::new(),
+            "client-key-data and client-key are both specified",
+            true,
+        ),
+        (
+            format!(
+                "{{{}}}",
+                exec("apiVersion: client.authentication.k8s.io/v1")
+            ),
+            String::new(),
+            "interactiveMode must be specified",
+            true,
+        ),
+        (
+            format!(
+                "{{{}}}",
+                exec("apiVersion: client.authentication.k8s.io/v1, interactiveMode: Sometimes")
+            ),
+            String::new(),
+            "invalid interactiveMode",
+            true,
+        ),
+        (
+            "{exec: {apiVersion: client.authentication.k8s.io/v1beta1}}".into(),
+            String::new(),
+            "command must be specified",
+            true,
+        ),
+        (
+            format!("{{{}}}", exec("interactiveMode: Never")),
+            String::new(),
+            "apiVersion must be specified",
+            true,
+        ),
+        (
+            format!(
+                "{{{}, auth-provider: {{name: oidc}}}}",
+                exec("apiVersion: client.authentication.k8s.io/v1, interactiveMode: Never")
+            ),
+            String::new(),
+            "authProvider cannot be provided in combination",
+            true,
+        ),
+        (
+            format!(
+                "{{{}}}",
+                exec(
+                    "apiVersion: client.authentication.k8s.io/v1, interactiveMode: Never, env: [{value: x}]"
+                )
+            ),
+            String::new(),
+            "env variable name must be specified",
+            true,
+        ),
+        (
+            "{token: t, as-groups: [g]}".into(),
+            String::new(),
+            "without impersonating a user",
+            true,
+        ),
+        (
+            "{token: t}".into(),
+            format!("certificate-authority: {}", ca.display()),
+            "certificate-authority-data and certificate-authority are both specified",
+            true,
+        ),
+        // Near misses kubectl accepts.
+        (
+            "{token: t, as: someone, as-groups: [g]}".into(),
+            String::new(),
+            "",
+            false,
+        ),
+        (
+            format!(
+                "{{{}}}",
+                exec("apiVersion: client.authentication.k8s.io/v1beta1")
+            ),
+            String::new(),
+            "",
+            false,
+        ),
+    ];
+    for (i, (user, cluster_extra, words, refused)) in cases.iter().enumerate() {
+        let file = dir.path().join(format!("case{i}.yaml"));
+        let cluster_extra = if cluster_extra.is_empty() {
+            String::new()
+        } else {
+            format!(", {cluster_extra}")
+        };
+        fs::write(
+            &file,
+            format!(
+                "clusters:\n- name: k\n  cluster: {{server: {}/u{i}, certificate-authority-data: {}{cluster_extra}}}\n\
+                 users:\n- name: u\n  user: {user}\ncontexts:\n- name: c\n  context: {{cluster: k, user: u}}\n\
+                 current-context: c\n",
+                recorder.url, recorder.ca_data
+            ),
+        )
+        .unwrap();
+        let theirs = Command::new(&kubectl)
+            .args(["get", "configmaps", "--request-timeout=10s"])
+            .env("KUBECONFIG", &file)
+            .env("HOME", dir.path().join(format!("home{i}")))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let asked = recorder.hits_under(&format!("/u{i}")) > 0;
+        let stderr = String::from_utf8_lossy(&theirs.stderr);
+        if *refused {
+            assert!(
+                !theirs.status.success() && !asked && stderr.contains(words),
+                "case {i}: kubectl was expected to refuse {user} with {words:?}: {stderr}"
+            );
+        } else {
+            assert!(
+                asked,
+                "case {i}: kubectl was expected to send a request: {stderr}"
+            );
+        }
+        let ours = common::run(
+            common::kp()
+                .args(["--kubeconfig"])
+                .arg(&file)
+                .args(["lint", "-o", "json"]),
+        );
+        let findings: Value = serde_json::from_str(&ours.stdout).unwrap();
+        let unusable: Vec<&str> = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "unusable-context")
+            .map(|f| f["message"].as_str().unwrap())
+            .collect();
+        if *refused {
+            assert!(
+                unusable.len() == 1 && unusable[0].contains(words),
+                "case {i} ({user}): {unusable:?}"
+            );
+            // check-rbac does not ask with credentials kubectl and Prow would not use.
+            let out = common::run(common::kp().args(["--kubeconfig"]).arg(&file).args([
+                "check-rbac",
+                "-o",
+                "json",
+            ]));
+            assert_eq!(out.code, 4, "case {i}: {}", out.stderr);
+            let reports: Value = serde_json::from_str(&out.stdout).unwrap();
+            let report = &reports[0];
+            assert_eq!(report["status"], "error", "case {i}: {report}");
+            assert_eq!(report["error"]["kind"], "config", "case {i}: {report}");
+            assert!(
+                report["error"]["message"].as_str().unwrap().contains(words),
+                "case {i}: {report}"
+            );
+            assert_eq!(
+                recorder.hits_under(&format!("/u{i}")),
+                0,
+                "case {i}: a request was sent"
+            );
+        } else {
+            assert!(unusable.is_empty(), "case {i} ({user}): {unusable:?}");
+        }
+    }
+}

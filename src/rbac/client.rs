@@ -70,6 +70,10 @@ pub struct Connection {
 /// The kube-client view of a context: one cluster, one user, one context.
 fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
     let name = ctx.name.as_str();
+    // What kubectl and Prow would refuse is not asked with credentials they would not use.
+    if let Some(problem) = crate::kubeconfig::usable::problems(ctx).into_iter().next() {
+        return Err(Failure::new(FailureKind::Config, problem));
+    }
     match &ctx.target {
         Target::Cluster(entry) => {
             let cluster: Cluster = serde_json::from_value(entry.body.clone()).map_err(|e| {

@@ -25,6 +25,8 @@ pub struct Recorder {
     /// The server certificate, base64 PEM, for `certificate-authority-data`.
     pub ca_data: String,
     seen: Arc<Mutex<Vec<Request>>>,
+    /// The path of every request, discovery and reviews included.
+    paths: Arc<Mutex<Vec<String>>>,
 }
 
 impl Recorder {
@@ -50,20 +52,39 @@ impl Recorder {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("https://{}", listener.local_addr().unwrap());
         let seen: Arc<Mutex<Vec<Request>>> = Arc::default();
+        let paths: Arc<Mutex<Vec<String>>> = Arc::default();
         let log = Arc::clone(&seen);
+        let all = Arc::clone(&paths);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let config = Arc::clone(&config);
                 let log = Arc::clone(&log);
+                let all = Arc::clone(&all);
                 thread::spawn(move || {
                     let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
                     let conn = rustls::ServerConnection::new(config).unwrap();
                     let tls = rustls::StreamOwned::new(conn, stream);
-                    serve(tls, &log);
+                    serve(tls, &log, &all);
                 });
             }
         });
-        Recorder { url, ca_data, seen }
+        Recorder {
+            url,
+            ca_data,
+            seen,
+            paths,
+        }
+    }
+
+    /// How many requests of any kind came in under `prefix`.
+    pub fn hits_under(&self, prefix: &str) -> usize {
+        let dir = format!("{prefix}/");
+        self.paths
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|p| p.starts_with(&dir))
+            .count()
     }
 
     /// The list requests whose path starts with `prefix`.
@@ -78,7 +99,7 @@ impl Recorder {
     }
 }
 
-fn serve<S: Read + Write>(stream: S, log: &Mutex<Vec<Request>>) {
+fn serve<S: Read + Write>(stream: S, log: &Mutex<Vec<Request>>, all: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream);
     loop {
         let mut request_line = String::new();
@@ -110,6 +131,7 @@ fn serve<S: Read + Write>(stream: S, log: &Mutex<Vec<Request>>) {
         }
         let target = request_line.split_whitespace().nth(1).unwrap_or("");
         let path = target.split('?').next().unwrap_or("");
+        all.lock().unwrap().push(path.to_string());
         let (status, json) = answer(path, token, log);
         let response = format!(
             "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{json}",
