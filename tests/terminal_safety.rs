@@ -109,3 +109,63 @@ fn output_that_cannot_be_written_has_its_own_exit_code() {
     assert_eq!(out.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&out.stderr).contains("writing output"));
 }
+
+/// The same for what reaches a terminal through file names, job names, a kubeconfig's header
+/// and client-go's refusals: every text path escapes.
+#[test]
+fn escape_sequences_in_paths_job_names_and_headers_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil_dir = dir.path().join("jobs\x1b[31m");
+    std::fs::create_dir(&evil_dir).unwrap();
+    std::fs::write(
+        evil_dir.join("a.yaml"),
+        "periodics:\n- name: \"job\\e[2J\\a\"\n  interval: 1h\n  cluster: \"nowhere\\e[1m\"\n  \
+         spec:\n    containers:\n    - image: x\n",
+    )
+    .unwrap();
+    std::fs::write(evil_dir.join("broken.yaml"), "periodics: [\n").unwrap();
+    let header = dir.path().join("header\x1b]0;t\x07.yaml");
+    std::fs::write(&header, "apiVersion: \"v9\\e[31m\"\nkind: Config\n").unwrap();
+    let unusable = dir.path().join("unusable.yaml");
+    std::fs::write(
+        &unusable,
+        "clusters:\n- name: k\n  cluster: {server: https://k}\nusers:\n- name: \"u\\e[5m\"\n  \
+         user: {token: t, password: p}\ncontexts:\n- name: c\n  context: {cluster: k, user: \"u\\e[5m\"}\n",
+    )
+    .unwrap();
+    let u = unusable.to_str().unwrap();
+    let runs: Vec<Vec<std::ffi::OsString>> = vec![
+        vec![
+            "--kubeconfig".into(),
+            "/dev/null".into(),
+            "--job-config-path".into(),
+            evil_dir.clone().into(),
+            "jobs".into(),
+        ],
+        vec![
+            "--kubeconfig".into(),
+            "/dev/null".into(),
+            "--job-config-path".into(),
+            evil_dir.clone().into(),
+            "lint".into(),
+        ],
+        vec![
+            "--kubeconfig".into(),
+            header.clone().into(),
+            "contexts".into(),
+        ],
+        vec!["--kubeconfig".into(), u.into(), "lint".into()],
+        vec!["--kubeconfig".into(), u.into(), "check-rbac".into()],
+    ];
+    for args in runs {
+        let out = run(kp()
+            .env("KUBECONFIG", format!("{}:{}", u, header.display()))
+            .args(&args));
+        let all = format!("{}{}", out.stdout, out.stderr);
+        assert!(
+            !all.contains('\x1b') && !all.contains('\x07'),
+            "{args:?}: {all:?}"
+        );
+        assert!(!all.is_empty(), "{args:?}");
+    }
+}
