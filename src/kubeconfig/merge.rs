@@ -14,6 +14,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::client;
 use super::file::{self, KubeconfigFile};
 use super::sources::{self, Candidate};
 use super::{
@@ -89,7 +90,9 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
         MergeMode::Kubectl
     });
     let mut warnings = Vec::new();
-    let candidates = if !explicit.is_empty() {
+    // Prow loads file by file only what its flags name; anything else through client-go.
+    let per_file = !explicit.is_empty();
+    let candidates = if per_file {
         explicit
     } else {
         if given_explicitly {
@@ -136,20 +139,27 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             found
         }
     };
-    reject_repeated_files(&candidates)?;
+    // Prow reads a file given twice twice (its contexts then collide, which it reports).
+    if mode != MergeMode::Prow {
+        reject_repeated_files(&candidates)?;
+    }
     let files = read_all(&candidates)?;
     let mut set = match mode {
         MergeMode::Strict => strict(&files, opts)?,
         MergeMode::Kubectl => kubectl(&files, opts)?,
-        MergeMode::Prow if given_explicitly && !candidates.is_empty() => prow(&files, opts)?,
+        MergeMode::Prow if per_file => prow(&files, opts)?,
         // Without explicit files Prow loads through client-go's default rules, then adds its
         // service and default contexts.
         MergeMode::Prow => {
             let mut set = kubectl(&files, opts)?;
             set.mode = MergeMode::Prow;
+            prow_fallback_clients(&mut set);
             // Before synthesis: Prow removes disabled contexts, then picks its service context.
             drop_disabled(&mut set, opts);
+            prow_servers(&mut set);
+            // Prow picks its service context before it builds any client.
             prow_synthesize(&mut set, opts)?;
+            prow_client_errors(&set)?;
             set
         }
     };
@@ -438,6 +448,16 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
                 continue;
             }
             if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {
+                // client-go's ClientConfig() runs while the file loads, disabled or not.
+                if let Some(p) = client::problem(&ctx)
+                    && p.stage == client::Stage::Load
+                {
+                    report.errors.push(startup_finding(
+                        &ctx,
+                        &p,
+                        &format!("fail to load kubecfg from {:?}: ", shown(&f.path)),
+                    ));
+                }
                 contexts.insert(entry.name.clone(), ctx);
             }
         }
@@ -467,11 +487,122 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
         warnings: Vec::new(),
     };
     if report.errors.is_empty() {
+        prow_servers(&mut set);
         prow_synthesize(&mut set, opts)?;
+        // Then the component builds a client for every context it kept.
+        prow_client_errors(&set)?;
     }
     let warnings = std::mem::take(&mut set.warnings);
     report.warnings.extend(warnings);
     report.finish(set)
+}
+
+/// What stops a Prow component as a finding at the entry at fault, in Prow's words
+/// (`prefix` is the loader's wrapping, when the problem shows while loading).
+pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Finding {
+    let name = ctx.name.as_str();
+    let client = match p.stage {
+        client::Stage::Load => "client",
+        client::Stage::Client => "kubernetes client",
+    };
+    let fix = if p.message.contains("root certificates") {
+        "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN          CERTIFICATE-----); remove it to use the system's CAs"
+    } else if p.message.starts_with("open ") {
+        "create the token file, or fix its path (relative to the kubeconfig file)"
+    } else if p.message.contains("no server found") {
+        "set `server: https://HOST[:PORT]` on the cluster"
+    } else {
+        "point the context at a cluster defined in the same file"
+    };
+    Finding::error(
+        "prow-startup-error",
+        Some(p.origin.clone()),
+        format!(
+            "Prow would not start: {prefix}create {name} {client}: {} (context {name:?} at {})",
+            p.message,
+            ctx.origin.display_line()
+        ),
+        fix,
+    )
+}
+
+/// The `$KUBECONFIG` fallback: Prow loads client-go's merge and builds a client config for
+/// every context; one failure and it logs "Cannot load kubecfg" and goes on with none of them
+/// (nor their current-context).
+fn prow_fallback_clients(set: &mut ContextSet) {
+    let problems: Vec<Warning> = set
+        .contexts
+        .iter()
+        .filter_map(|c| {
+            let p = client::problem(c).filter(|p| p.stage == client::Stage::Load)?;
+            Some(
+                Warning::new(
+                    "prow-drops-kubeconfig",
+                    format!(
+                        "context {:?} at {}: create {} client: {}; Prow logs \"Cannot load \
+                         kubecfg\" and drops every context from $KUBECONFIG, as done here",
+                        c.name.as_str(),
+                        c.origin.display_line(),
+                        c.name,
+                        p.message
+                    ),
+                )
+                .at(p.origin),
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        set.warnings.extend(problems);
+        set.contexts.clear();
+        set.current_context = None;
+    }
+}
+
+/// Client creation for the contexts Prow kept: any failure stops it.
+fn prow_client_errors(set: &ContextSet) -> Result<()> {
+    let errors: Vec<Finding> = set
+        .contexts
+        .iter()
+        // Prow's "" and default are copies: their problem is reported at the original.
+        .filter(|c| c.alias_of.is_none())
+        .filter_map(|c| {
+            let p = client::problem(c).filter(|p| p.stage == client::Stage::Client)?;
+            Some(startup_finding(c, &p, ""))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidConfig(errors))
+    }
+}
+
+/// Contexts as client-go builds them: the server's query and fragment dropped when it has a
+/// path, and no credentials over plain http.
+fn prow_servers(set: &mut ContextSet) {
+    for c in &mut set.contexts {
+        if c.credentials.is_some() && !client::sends_credentials(c) {
+            set.warnings.push(Warning::new(
+                "credentials-over-http",
+                format!(
+                    "context {:?} at {}: its server is not https, so Prow (client-go) sends none \
+                     of user {:?}'s credentials",
+                    c.name.as_str(),
+                    c.origin.display_line(),
+                    c.user.as_deref().unwrap_or("")
+                ),
+            ));
+            c.credentials = None;
+        }
+        if let Target::Cluster(entry) = &mut c.target
+            && let Some(server) = entry.field("server")
+        {
+            let kept = client::client_go_server(server);
+            if kept != server {
+                entry.body["server"] = serde_json::Value::String(kept);
+            }
+        }
+    }
 }
 
 /// Prow's `mergeConfigs`: `""` is the pod's ServiceAccount, else the current context, else an
