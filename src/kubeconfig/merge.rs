@@ -157,8 +157,21 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             // Before synthesis: Prow removes disabled contexts, then picks its service context.
             drop_disabled(&mut set, opts);
             prow_servers(&mut set);
-            // Prow picks its service context before it builds any client.
-            prow_synthesize(&mut set, opts)?;
+            // Prow picks its service context before it builds any client; when it finds none
+            // because it dropped every context, the reason goes with the error.
+            match prow_synthesize(&mut set, opts) {
+                Ok(()) => {}
+                Err(Error::InvalidConfig(mut errors)) => {
+                    let dropped = set
+                        .warnings
+                        .iter()
+                        .filter(|w| w.code == "prow-drops-kubeconfig")
+                        .map(|w| Finding::error(w.code, w.origin.clone(), w.message.clone(), ""));
+                    errors.extend(dropped);
+                    return Err(Error::InvalidConfig(errors));
+                }
+                Err(other) => return Err(other),
+            }
             prow_client_errors(&set)?;
             set
         }
@@ -491,6 +504,9 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
         prow_synthesize(&mut set, opts)?;
         // Then the component builds a client for every context it kept.
         prow_client_errors(&set)?;
+    } else {
+        // Prow would stop at the first problem; the rest are worth knowing in the same run.
+        report.errors.extend(client_errors(&set));
     }
     let warnings = std::mem::take(&mut set.warnings);
     report.warnings.extend(warnings);
@@ -506,7 +522,8 @@ pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Find
         client::Stage::Client => "kubernetes client",
     };
     let fix = if p.message.contains("root certificates") {
-        "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN          CERTIFICATE-----); remove it to use the system's CAs"
+        "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN \
+         CERTIFICATE-----); remove it to use the system's CAs"
     } else if p.message.starts_with("open ") {
         "create the token file, or fix its path (relative to the kubeconfig file)"
     } else if p.message.contains("no server found") {
@@ -560,8 +577,16 @@ fn prow_fallback_clients(set: &mut ContextSet) {
 
 /// Client creation for the contexts Prow kept: any failure stops it.
 fn prow_client_errors(set: &ContextSet) -> Result<()> {
-    let errors: Vec<Finding> = set
-        .contexts
+    let errors = client_errors(set);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidConfig(errors))
+    }
+}
+
+fn client_errors(set: &ContextSet) -> Vec<Finding> {
+    set.contexts
         .iter()
         // Prow's "" and default are copies: their problem is reported at the original.
         .filter(|c| c.alias_of.is_none())
@@ -569,12 +594,7 @@ fn prow_client_errors(set: &ContextSet) -> Result<()> {
             let p = client::problem(c).filter(|p| p.stage == client::Stage::Client)?;
             Some(startup_finding(c, &p, ""))
         })
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::InvalidConfig(errors))
-    }
+        .collect()
 }
 
 /// Contexts as client-go builds them: the server's query and fragment dropped when it has a
