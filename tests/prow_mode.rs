@@ -726,3 +726,60 @@ fn in_the_kubeconfig_fallback_one_broken_context_drops_them_all() {
         out.stderr
     );
 }
+
+/// `$KUBECONFIG` naming one file twice (two spellings): client-go reads it twice and Prow does
+/// not complain; the strict union would.
+#[test]
+fn prow_takes_a_kubeconfig_listed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n- name: c\n  cluster: {server: \"https://c.example.com\"}\n\
+         contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n",
+    )
+    .unwrap();
+    let out = run(kp()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "k.yaml:./k.yaml")
+        .args(["--merge", "prow", "contexts", "-o", "name"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "default\nx\n");
+}
+
+/// `--kubeconfig-dir` with no matching file falls back to `$KUBECONFIG` loaded as client-go
+/// loads it: the current-context is taken before disabled contexts go, so a disabled one leaves
+/// Prow's `""` with an empty client configuration (no server), and Prow starts.
+#[test]
+fn empty_kubeconfig_dir_falls_back_and_a_disabled_current_context_leaves_no_server() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n- name: c\n  cluster: {server: \"https://c.example.com\"}\n\
+         contexts:\n- name: x\n  context: {cluster: c}\n- name: y\n  context: {cluster: c}\n\
+         current-context: x\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("config.yaml"), "disabled_clusters: [x]\n").unwrap();
+    let out = run(kp()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "k.yaml")
+        .args([
+            "--merge",
+            "prow",
+            "--kubeconfig-dir",
+            "empty",
+            "--kubeconfig-suffix",
+            ".yaml",
+            "--config-path",
+            "config.yaml",
+            "contexts",
+            "-o",
+            "json",
+        ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(common::names(&rows), ["", "default", "y"]);
+    assert_eq!(common::row(&rows, "")["server"], serde_json::Value::Null);
+    assert_eq!(common::row(&rows, "y")["server"], "https://c.example.com");
+}
