@@ -196,6 +196,11 @@ const PROW_WORDING: &[&str] = &[
     "no prow cluster access: in-cluster current kubecfg context required",
     "occurred more than once in kubeconfig dir",
     ": no such file or directory",
+    "tls: failed to find any PEM data",
+    "unable to read ",
+    "more than one authentication method",
+    "client-key-data or client-key must be specified",
+    "are both specified for",
 ];
 
 /// Compares one case; `Err` says how the two differ.
@@ -271,7 +276,7 @@ struct Case {
     run: Run,
 }
 
-fn kubeconfig(rng: &mut Rng, tag: usize, ca_pem: &str) -> String {
+fn kubeconfig(rng: &mut Rng, tag: usize, pem: &Pem) -> String {
     let mut clusters = Vec::new();
     let mut users = Vec::new();
     let mut y = String::from("apiVersion: v1\nkind: Config\nclusters:\n");
@@ -289,10 +294,16 @@ fn kubeconfig(rng: &mut Rng, tag: usize, ca_pem: &str) -> String {
             8 | 9 => body.push(format!("server: \"http://h{tag}-{i}.example.com:8080\"")),
             _ => body.push(format!("server: \"https://h{tag}-{i}.example.com:6443\"")),
         }
-        match rng.below(16) {
+        match rng.below(24) {
             0 => body.push("certificate-authority-data: YQo=".into()),
-            1..=4 => body.push(format!("certificate-authority-data: {ca_pem}")),
-            5 | 6 => body.push("insecure-skip-tls-verify: true".into()),
+            1..=4 => body.push(format!("certificate-authority-data: {}", pem.ca)),
+            5 => body.push("certificate-authority: missing-ca.crt".into()),
+            6 => body.push(format!(
+                "certificate-authority: ca.crt, certificate-authority-data: {}",
+                pem.ca
+            )),
+            7 => body.push("certificate-authority: ca.crt".into()),
+            8 | 9 => body.push("insecure-skip-tls-verify: true".into()),
             _ => {}
         }
         let _ = writeln!(y, "- name: {name}\n  cluster: {{{}}}", body.join(", "));
@@ -301,10 +312,23 @@ fn kubeconfig(rng: &mut Rng, tag: usize, ca_pem: &str) -> String {
     y.push_str("users:\n");
     for i in 0..rng.below(3) {
         let name = format!("u{i}");
-        let body = match rng.below(12) {
+        let body = match rng.below(20) {
             0 => "tokenFile: missing-token".to_string(),
             1 | 2 => "tokenFile: token".to_string(),
             3 => "username: ops, password: hunter2".to_string(),
+            4 => format!("token: secret-{tag}-{i}, username: ops"),
+            5 | 6 => format!(
+                "client-certificate-data: {}, client-key-data: {}",
+                pem.cert, pem.key
+            ),
+            // cm2kc's test bytes: not PEM.
+            7 => "client-certificate-data: ZA==, client-key-data: ZQ==".to_string(),
+            8 => format!(
+                "client-certificate-data: {}, client-key-data: ZQ==",
+                pem.cert
+            ),
+            9 => format!("client-certificate-data: {}", pem.cert),
+            10 => "client-certificate: missing.crt, client-key: missing.key".to_string(),
             _ => format!("token: secret-{tag}-{i}"),
         };
         let _ = writeln!(y, "- name: {name}\n  user: {{{body}}}");
@@ -354,16 +378,24 @@ fn kubeconfig(rng: &mut Rng, tag: usize, ca_pem: &str) -> String {
     y
 }
 
-fn generate(seed: u64, ca_pem: &str) -> Case {
+fn generate(seed: u64, pem: &Pem) -> Case {
     let mut rng = Rng::new(seed);
-    let mut files = vec![("token".to_string(), "file-token".to_string())];
+    use base64::Engine;
+    let ca = base64::engine::general_purpose::STANDARD
+        .decode(&pem.ca)
+        .unwrap();
+    let mut files = vec![
+        ("token".to_string(), "file-token".to_string()),
+        ("dir/token".to_string(), "file-token".to_string()),
+        ("dir/ca.crt".to_string(), String::from_utf8(ca).unwrap()),
+    ];
     let mut run = Run::default();
     let yaml_suffix = rng.chance(50);
     let count = rng.below(3) + 1;
     let mut names = Vec::new();
     for i in 0..count {
         let name = format!("kc{i}.yaml");
-        files.push((format!("dir/{name}"), kubeconfig(&mut rng, i, ca_pem)));
+        files.push((format!("dir/{name}"), kubeconfig(&mut rng, i, pem)));
         names.push(format!("dir/{name}"));
     }
     if rng.chance(30) {
@@ -391,7 +423,7 @@ fn generate(seed: u64, ca_pem: &str) -> Case {
             run.kubeconfig = Some(if rng.chance(50) {
                 rng.pick(&names).clone()
             } else {
-                let extra = kubeconfig(&mut rng, 7, ca_pem);
+                let extra = kubeconfig(&mut rng, 7, pem);
                 files.push(("extra.yaml".into(), extra));
                 "extra.yaml".into()
             });
@@ -485,15 +517,26 @@ fn write_case(dir: &Path, files: &[(String, String)]) {
     }
 }
 
-/// A real CA certificate, base64 as certificate-authority-data holds it.
-fn ca_pem() -> String {
+/// Real PEM material, base64 as the `*-data` fields hold it.
+struct Pem {
+    ca: String,
+    cert: String,
+    key: String,
+}
+
+fn pem() -> Pem {
     use base64::Engine;
+    let b64 = |s: String| base64::engine::general_purpose::STANDARD.encode(s);
     let key = rcgen::KeyPair::generate().unwrap();
     let cert = rcgen::CertificateParams::new(vec!["ca.example.com".into()])
         .unwrap()
         .self_signed(&key)
         .unwrap();
-    base64::engine::general_purpose::STANDARD.encode(cert.pem())
+    Pem {
+        ca: b64(cert.pem()),
+        cert: b64(cert.pem()),
+        key: b64(key.serialize_pem()),
+    }
 }
 
 #[test]
@@ -507,11 +550,11 @@ fn generated_cases_agree_with_prow() {
         .ok()
         .map(|s| s.parse().expect("PROW_DIFF_CASES is a number"))
         .unwrap_or(200);
-    let ca = ca_pem();
+    let pem = pem();
     let (mut failures, mut refused, mut quirks) = (Vec::new(), 0, 0);
     for i in 0..cases {
         let case_seed = seed.wrapping_add(i);
-        let case = generate(case_seed, &ca);
+        let case = generate(case_seed, &pem);
         if mergo_quirk(&case) {
             quirks += 1;
             continue;

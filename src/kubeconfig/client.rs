@@ -40,34 +40,60 @@ const EMPTY_CONFIG: &str = "invalid configuration: no configuration has been pro
 pub fn problem(context: &Context) -> Option<Problem> {
     let cluster = match &context.target {
         Target::Cluster(entry) => entry,
-        // A cluster the context's file does not define: client-go sees an empty cluster.
+        // A cluster the context's file does not define: client-go sees an empty cluster, which
+        // alone is "no configuration", and next to other errors "cluster has no server defined".
         Target::Missing | Target::InCluster(_) => {
+            let mut invalid = Vec::new();
+            if let Some(user) = &context.credentials {
+                validate_user(user, &mut invalid);
+            }
+            let message = if invalid.is_empty() {
+                EMPTY_CONFIG.to_string()
+            } else {
+                let mut all: Vec<&str> = invalid.iter().map(|(_, m)| m.as_str()).collect();
+                all.push("cluster has no server defined");
+                format!("invalid configuration: [{}]", all.join(", "))
+            };
             return Some(Problem {
                 stage: Stage::Load,
                 origin: context.origin.clone(),
-                message: EMPTY_CONFIG.into(),
+                message,
             });
         }
     };
-    let Some(server) = cluster.field("server") else {
+    // ConfirmUsable: the user's entry, then the cluster's, all errors in one message.
+    let mut invalid: Vec<(Origin, String)> = Vec::new();
+    if let Some(user) = &context.credentials {
+        validate_user(user, &mut invalid);
+    }
+    let server = cluster.field("server");
+    if server.is_none() {
         // A cluster entry read from a file is never "empty" to client-go (it records where it
         // came from), so this is the message, whatever else the entry holds.
+        invalid.push((
+            cluster.origin.clone(),
+            format!("no server found for cluster {:?}", cluster.name),
+        ));
+    }
+    validate_cluster(cluster, &mut invalid);
+    if let Some((origin, _)) = invalid.first() {
+        let all: Vec<&str> = invalid.iter().map(|(_, m)| m.as_str()).collect();
+        let message = match all.as_slice() {
+            [one] => format!("invalid configuration: {one}"),
+            many => format!("invalid configuration: [{}]", many.join(", ")),
+        };
         return Some(Problem {
             stage: Stage::Load,
-            origin: cluster.origin.clone(),
-            message: format!(
-                "invalid configuration: no server found for cluster {:?}",
-                cluster.name
-            ),
+            origin: origin.clone(),
+            message,
         });
-    };
+    }
+    let server = server.unwrap_or("");
     // Over plain http client-go uses neither the user's credentials nor the cluster's CA.
     if !is_tls(server) {
         return None;
     }
-    let ca_data = cluster.field("certificate-authority-data");
-    let ca_file = cluster.field("certificate-authority");
-    // client-go reads the user's credentials only for a TLS transport.
+    // A bearer token inline wins; otherwise the token file is read now.
     if let Some(user) = &context.credentials
         && user.field("token").is_none()
         && let Some(token_file) = user.field("tokenFile")
@@ -81,13 +107,11 @@ pub fn problem(context: &Context) -> Option<Problem> {
     }
     // The CA: the data wins over the file (client-go's loadTLSFiles), and must hold at least
     // one PEM certificate (Go's AppendCertsFromPEM).
-    let ca = match (ca_data, ca_file) {
-        (Some(data), _) => base64::engine::general_purpose::STANDARD
-            .decode(data.trim())
-            .ok(),
-        (None, Some(file)) => std::fs::read(file).ok(),
-        (None, None) => None,
-    };
+    let ca = data_or_file(
+        cluster,
+        "certificate-authority-data",
+        "certificate-authority",
+    );
     if let Some(bytes) = ca
         && !has_pem_certificate(&bytes)
     {
@@ -97,7 +121,148 @@ pub fn problem(context: &Context) -> Option<Problem> {
             message: "unable to load root certificates: unable to parse bytes as PEM block".into(),
         });
     }
+    // Then the client certificate (Go's tls.X509KeyPair: a certificate block, a key block).
+    if let Some(user) = &context.credentials {
+        let cert = data_or_file(user, "client-certificate-data", "client-certificate");
+        let key = data_or_file(user, "client-key-data", "client-key");
+        if let (Some(cert), Some(key)) = (cert, key) {
+            let message = if !has_pem_certificate(&cert) {
+                Some("tls: failed to find any PEM data in certificate input")
+            } else if !has_pem_block(&key, |label| label.ends_with("PRIVATE KEY")) {
+                Some("tls: failed to find any PEM data in key input")
+            } else {
+                None
+            };
+            if let Some(message) = message {
+                return Some(Problem {
+                    stage: Stage::Client,
+                    origin: user.origin.clone(),
+                    message: message.into(),
+                });
+            }
+        }
+    }
     None
+}
+
+/// client-go's `validateAuthInfo`, the parts a kubeconfig for Prow can get wrong.
+fn validate_user(user: &super::Entry, out: &mut Vec<(Origin, String)>) {
+    let name = &user.name;
+    let mut say = |m: String| out.push((user.origin.clone(), m));
+    let has = |k: &str| user.field(k).is_some();
+    let mut methods = Vec::new();
+    if has("token") {
+        methods.push("token");
+    }
+    if has("username") || has("password") {
+        methods.push("basicAuth");
+    }
+    if has("client-certificate") || has("client-certificate-data") {
+        if has("client-certificate") && has("client-certificate-data") {
+            say(format!(
+                "client-cert-data and client-cert are both specified for {name}. client-cert-data \
+                 will override."
+            ));
+        }
+        if has("client-key") && has("client-key-data") {
+            say(format!(
+                "client-key-data and client-key are both specified for {name}; client-key-data \
+                 will override"
+            ));
+        }
+        if !has("client-key") && !has("client-key-data") {
+            say(format!(
+                "client-key-data or client-key must be specified for {name} to use the \
+                 clientCert authentication method."
+            ));
+        }
+        for (key, what) in [
+            ("client-certificate", "client-cert"),
+            ("client-key", "client-key"),
+        ] {
+            if let Some(path) = user.field(key)
+                && let Err(e) = std::fs::File::open(path)
+            {
+                say(format!(
+                    "unable to read {what} {path} for {name} due to open {path}: {}",
+                    go_io_error(&e)
+                ));
+            }
+        }
+    }
+    if methods.len() > 1 {
+        say(format!(
+            "more than one authentication method found for {name}; found [{}], only one is \
+             allowed",
+            methods.join(" ")
+        ));
+    }
+}
+
+/// client-go's `validateClusterInfo` after the server: the CA given twice, or unreadable.
+fn validate_cluster(cluster: &super::Entry, out: &mut Vec<(Origin, String)>) {
+    let name = &cluster.name;
+    let file = cluster.field("certificate-authority");
+    if file.is_some() && cluster.field("certificate-authority-data").is_some() {
+        out.push((
+            cluster.origin.clone(),
+            format!(
+                "certificate-authority-data and certificate-authority are both specified for \
+                 {name}. certificate-authority-data will override."
+            ),
+        ));
+    }
+    if let Some(path) = file
+        && let Err(e) = std::fs::File::open(path)
+    {
+        out.push((
+            cluster.origin.clone(),
+            format!(
+                "unable to read certificate-authority {path} for {name} due to open {path}: {}",
+                go_io_error(&e)
+            ),
+        ));
+    }
+}
+
+/// Inline data (base64) wins over the file, as client-go's loadTLSFiles has it.
+fn data_or_file(entry: &super::Entry, data: &str, file: &str) -> Option<Vec<u8>> {
+    match (entry.field(data), entry.field(file)) {
+        (Some(d), _) => Some(
+            base64::engine::general_purpose::STANDARD
+                .decode(d.trim())
+                .unwrap_or_default(),
+        ),
+        (None, Some(f)) => Some(std::fs::read(f).unwrap_or_default()),
+        (None, None) => None,
+    }
+}
+
+/// Whether `bytes` hold a PEM block whose label satisfies `label_ok` and whose body decodes.
+fn has_pem_block(bytes: &[u8], label_ok: impl Fn(&str) -> bool) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let mut rest = text.as_ref();
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after = &rest[start + "-----BEGIN ".len()..];
+        let Some(label_end) = after.find("-----") else {
+            return false;
+        };
+        let label = &after[..label_end];
+        let body = &after[label_end + 5..];
+        let Some(end) = body.find("-----END ") else {
+            return false;
+        };
+        let b64: String = body[..end].split_whitespace().collect();
+        if label_ok(label)
+            && base64::engine::general_purpose::STANDARD
+                .decode(b64)
+                .is_ok()
+        {
+            return true;
+        }
+        rest = &body[end..];
+    }
+    false
 }
 
 /// Whether client-go uses the user's credentials at all: only over TLS (an http:// server gets

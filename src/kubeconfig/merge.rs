@@ -927,11 +927,24 @@ fn resolve_prow(
         } else {
             "; Prow resolves each file on its own, so the cluster must be in the same file"
         };
+        // Prow's own words for it too (client-go sees an empty cluster).
+        let prow_says = client::problem(&Context {
+            name: ContextName::new(name.clone()),
+            origin: entry.origin.clone(),
+            cluster: cluster.clone(),
+            user: user.clone(),
+            namespace: None,
+            target: Target::Missing,
+            credentials: user.as_ref().and_then(|u| users.get(u).cloned()),
+            alias_of: None,
+        })
+        .map(|p| format!(" (Prow: create {name} client: {})", p.message))
+        .unwrap_or_default();
         report.error(
             "dangling-reference",
             format!(
                 "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
-             which this file does not define{hint}",
+             which this file does not define{hint}{prow_says}",
                 cluster.unwrap_or_default()
             ),
         );
