@@ -469,8 +469,8 @@ fn generate(seed: u64, pem: &Pem) -> Case {
 /// Whether the case hits a quirk of the oracle's build, not of Prow's design: Prow of mid-2024
 /// (client-go v0.28.3 built with mergo v0.3.13) lets the *last* `$KUBECONFIG` file win when two
 /// files define the same cluster, user or context name (client-go expects mergo v0.3.6, under
-/// which the first wins). Prow since client-go v0.29 merges without mergo, and the first file
-/// wins, as in kubectl; the plugin does that, so such cases are not compared.
+/// which the first wins). client-go since v0.32 merges without mergo (newest Prow: v0.36), and
+/// the first file wins, as in kubectl; the plugin does that, so such cases are not compared.
 fn mergo_quirk(case: &Case) -> bool {
     let Some(env) = &case.run.env else {
         return false;
