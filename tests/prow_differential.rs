@@ -195,7 +195,8 @@ const PROW_WORDING: &[&str] = &[
     "no server found for cluster",
     "no prow cluster access: in-cluster current kubecfg context required",
     "occurred more than once in kubeconfig dir",
-    ": no such file or directory",
+    // A token file client-go cannot read.
+    " client: open ",
     "tls: failed to find any PEM data",
     "unable to read ",
     "more than one authentication method",
@@ -409,8 +410,14 @@ fn generate(seed: u64, pem: &Pem) -> Case {
     }
     files.push(("empty/.keep".into(), String::new()));
     match rng.below(6) {
-        // One --kubeconfig.
-        0 => run.kubeconfig = Some(rng.pick(&names).clone()),
+        // One --kubeconfig, now and then one that is not there.
+        0 => {
+            run.kubeconfig = Some(if rng.chance(10) {
+                "dir/missing.yaml".into()
+            } else {
+                rng.pick(&names).clone()
+            })
+        }
         // The directory, with or without a suffix.
         1 => {
             run.kubeconfig_dir = Some("dir".into());
