@@ -724,3 +724,47 @@ fn corpus_cases_agree_with_prow() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The real clusters' kubeconfigs (tests/realk8s: real CA certificates, client certificates,
+/// token files): loaded by Prow and by the plugin alike.
+#[test]
+fn real_cluster_kubeconfigs_agree_with_prow() {
+    let Some(oracle) = oracle() else { return };
+    let Some(env) = common::realk8s() else { return };
+    let dir = PathBuf::from(&env["REALK8S_KUBECONFIGS"]);
+    let split: Vec<String> = std::fs::read_dir(dir.join("split"))
+        .unwrap()
+        .map(|e| format!("split/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    let runs = [
+        Run {
+            kubeconfig: Some("merged/all.yaml".into()),
+            ..Run::default()
+        },
+        Run {
+            kubeconfig_dir: Some("split".into()),
+            ..Run::default()
+        },
+        Run {
+            kubeconfig_dir: Some("collide-context".into()),
+            ..Run::default()
+        },
+        Run {
+            kubeconfig_dir: Some("collide-names".into()),
+            ..Run::default()
+        },
+        Run {
+            env: Some(split.join(":")),
+            ..Run::default()
+        },
+    ];
+    let failures: Vec<String> = runs
+        .iter()
+        .filter_map(|r| {
+            compare(&oracle, &dir, r)
+                .err()
+                .map(|d| format!("{r:?}:\n{d}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
