@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The project's test command: build the real Kubernetes binaries (cached), start the two test
-# clusters, run `cargo test --all-targets --locked`, and stop the clusters whatever happens.
+# The project's test command: build the real Kubernetes binaries and Prow's kubeconfig loader
+# (cached), start the two test clusters, run `cargo test --all-targets --locked`, and stop the
+# clusters whatever happens.
 #
 # Usage: scripts/test.sh [CARGO TEST ARGS...] [-- TEST BINARY ARGS...]
 #
@@ -12,7 +13,7 @@
 # (scripts/release.sh --keep-manifest) and krew (scripts/build-krew.sh) for tests/krew.rs.
 #
 # Environment: REALK8S_STATE_DIR (default <repo>/target/realk8s/run), plus what
-# tests/realk8s/up.sh and build.sh read.
+# tests/realk8s/up.sh and build.sh and tests/prowloader/build.sh read.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -97,6 +98,11 @@ if $clusters; then
   t=$(now)
   run "$realk8s/build.sh" || { say "error: building the Kubernetes binaries failed"; exit 1; }
   timings+=("build Kubernetes binaries: $(since "$t")")
+  # Prow's own kubeconfig loader, the oracle of tests/prow_differential.rs.
+  t=$(now)
+  run "$repo/tests/prowloader/build.sh" || { say "error: building Prow's loader (tests/prowloader) failed"; exit 1; }
+  timings+=("build Prow's loader: $(since "$t")")
+  export KUBECTL_PROW_PROWLOADER=${PROWLOADER_BIN:-$repo/target/prowloader}/prowloader
 fi
 
 # The release archives and the real krew tools for tests/krew.rs (they skip without them): only

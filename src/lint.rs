@@ -77,7 +77,17 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
     use crate::kubeconfig::Target;
     let mut seen_clusters = std::collections::BTreeSet::new();
     let mut seen_users = std::collections::BTreeSet::new();
+    let first = out.len();
+    let mut startup = Vec::new();
     for c in set.contexts.iter().filter(|c| c.alias_of.is_none()) {
+        // What stops a Prow component at start-up, whichever rule loaded it (under --merge prow
+        // the load itself fails with the same finding). The in-cluster pseudo-cluster has its
+        // own finding.
+        if !c.is_in_cluster()
+            && let Some(p) = crate::kubeconfig::client::problem(c)
+        {
+            startup.push((crate::kubeconfig::merge::startup_finding(c, &p, ""), p));
+        }
         if let Target::Cluster(cluster) = &c.target
             && seen_clusters.insert(cluster.name.clone())
         {
@@ -121,18 +131,6 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
                 out,
             );
         }
-        for problem in crate::kubeconfig::usable::problems(c) {
-            out.push(Finding::error(
-                "unusable-context",
-                Some(c.origin.clone()),
-                format!(
-                    "context {:?}: {problem}; kubectl refuses to use this context and a Prow \
-                     component refuses to start with it",
-                    c.name.as_str()
-                ),
-                "fix the user or cluster entry as the message says",
-            ));
-        }
         if !c.is_in_cluster() && c.user.as_deref().is_none_or(str::is_empty) {
             out.push(Finding::warning(
                 "context-without-user",
@@ -143,6 +141,17 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
                 ),
                 "add `user:` with the context's credentials (only an in-cluster context may omit it)",
             ));
+        }
+    }
+    // A missing token file or server is already an error here: it gets Prow's words, once.
+    for (finding, p) in startup {
+        let said = out[first..].iter_mut().find(|f| {
+            f.severity == crate::finding::Severity::Error && f.origin.as_ref() == Some(&p.origin)
+        });
+        match said {
+            Some(f) if f.message.contains(&p.message) => {}
+            Some(f) => f.message = format!("{}; Prow would not start: {}", f.message, p.message),
+            None => out.push(finding),
         }
     }
 }

@@ -388,7 +388,7 @@ fn generated_kubeconfig_sets_load_as_kubectl_loads_them() {
 }
 
 /// client-go's `ConfirmUsable` rules: for each user or cluster entry kubectl refuses to use
-/// (the request never leaves), `lint` reports `unusable-context` for the context, with
+/// (the request never leaves), `lint` reports `prow-startup-error` for the context, with
 /// client-go's words; and for each near miss kubectl accepts, it reports nothing.
 #[test]
 fn contexts_kubectl_refuses_to_use_are_lint_errors() {
@@ -581,7 +581,7 @@ fn contexts_kubectl_refuses_to_use_are_lint_errors() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|f| f["code"] == "unusable-context")
+            .filter(|f| f["code"] == "prow-startup-error")
             .map(|f| f["message"].as_str().unwrap())
             .collect();
         if *refused {

@@ -390,11 +390,14 @@ fn current_context_comment_with_utf8_is_read() {
     );
 }
 
+/// cm2kc's outputs hold test bytes, not a PEM certificate, as CA data: the YAML loads (kubectl
+/// and the strict union take it), but a Prow component fails building the client. `--merge
+/// prow` refuses it as Prow does, and lint says so in every mode, at the cluster's line.
 #[test]
-fn cm2kc_outputs_load_in_every_mode() {
+fn cm2kc_outputs_load_but_prow_refuses_their_ca_data() {
     let Some(c) = corpus() else { return };
     let case = c.join("kubeconfig-cases/prow-cm2kc-multiple-clusters");
-    for mode in ["strict", "kubectl", "prow"] {
+    for mode in ["strict", "kubectl"] {
         let out = run(kp().current_dir(&case).args([
             "--merge",
             mode,
@@ -413,6 +416,58 @@ fn cm2kc_outputs_load_in_every_mode() {
         );
         assert_eq!(common::row(&rows, "default")["current"], true, "{mode}");
         assert_eq!(common::row(&rows, "build")["auth"], "client-cert", "{mode}");
+    }
+    let prow = run(kp().current_dir(&case).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "multiple_clusters_out.yaml",
+        "contexts",
+    ]));
+    assert_eq!(prow.code, 3, "{}", prow.stderr);
+    for ctx in ["build", "default"] {
+        assert!(
+            prow.stderr.contains(&format!(
+                "Prow would not start: create {ctx} kubernetes client: unable to load root \
+                 certificates: unable to parse bytes as PEM block"
+            )),
+            "{}",
+            prow.stderr
+        );
+    }
+    for mode in ["strict", "kubectl", "prow"] {
+        let lint = run(kp().current_dir(&case).args([
+            "--merge",
+            mode,
+            "--kubeconfig",
+            "multiple_clusters_out.yaml",
+            "lint",
+            "-o",
+            "json",
+        ]));
+        let findings: Vec<serde_json::Value> = serde_json::from_str(&lint.stdout)
+            .unwrap_or_else(|e| panic!("{mode}: {e}: {}{}", lint.stdout, lint.stderr));
+        let ca: Vec<_> = findings
+            .iter()
+            .filter(|f| f["code"] == "prow-startup-error")
+            .collect();
+        assert_eq!(ca.len(), 2, "{mode}: {findings:#?}");
+        for f in ca {
+            assert_eq!(f["severity"], "error", "{mode}");
+            assert!(
+                f["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("unable to load root certificates"),
+                "{mode}: {f}"
+            );
+            // The cluster entry at fault: `name: build` is line 6, `name: default` line 10.
+            assert_eq!(f["file"], "multiple_clusters_out.yaml", "{mode}: {f}");
+            assert!(
+                [6, 10].contains(&f["line"].as_u64().unwrap()),
+                "{mode}: {f}"
+            );
+        }
     }
 }
 
@@ -511,4 +566,220 @@ fn a_context_named_empty_is_replaced_by_prows_service_context() {
     ]));
     // -o name lists what --context accepts: Prow's "" is not a name a flag can give.
     assert_eq!(names.stdout, "default\nx\n");
+}
+
+/// Whatever stops a Prow component at start-up is a lint error under every rule, at the entry
+/// at fault and in Prow's words; under `--merge prow` the load itself refuses it.
+#[test]
+fn every_startup_failure_is_a_lint_error_in_every_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n\
+         - name: noserver\n  cluster: {server: \"\", insecure-skip-tls-verify: true}\n\
+         - name: badca\n  cluster: {server: \"https://b.example.com\", certificate-authority-data: YQo=}\n\
+         - name: ok\n  cluster: {server: \"https://ok.example.com\"}\n\
+         users:\n\
+         - name: gone\n  user: {tokenFile: gone-token}\n\
+         contexts:\n\
+         - name: a\n  context: {cluster: noserver}\n\
+         - name: b\n  context: {cluster: badca}\n\
+         - name: c\n  context: {cluster: ok, user: gone}\n\
+         current-context: c\n",
+    )
+    .unwrap();
+    let gone = dir.path().join("gone-token");
+    let want = [
+        (
+            2,
+            "invalid configuration: no server found for cluster \"noserver\"".to_string(),
+        ),
+        (
+            4,
+            "unable to load root certificates: unable to parse bytes as PEM block".to_string(),
+        ),
+        (
+            9,
+            format!("open {}: no such file or directory", gone.display()),
+        ),
+    ];
+    for mode in ["strict", "kubectl", "prow"] {
+        let out = run(kp().current_dir(dir.path()).args([
+            "--merge",
+            mode,
+            "--kubeconfig",
+            "k.yaml",
+            "lint",
+            "-o",
+            "json",
+        ]));
+        assert_ne!(out.code, 0, "{mode}");
+        let findings: Vec<serde_json::Value> = serde_json::from_str(&out.stdout)
+            .unwrap_or_else(|e| panic!("{mode}: {e}: {}{}", out.stdout, out.stderr));
+        for (line, message) in &want {
+            let hit = findings.iter().any(|f| {
+                f["severity"] == "error"
+                    && f["file"] == "k.yaml"
+                    && f["line"] == *line
+                    && f["message"].as_str().unwrap().contains(message.as_str())
+            });
+            assert!(
+                hit,
+                "{mode}: no error at k.yaml:{line} saying {message:?}: {findings:#?}"
+            );
+        }
+    }
+    // The table never shows a token, and Prow's refusal names the contexts.
+    let out = run(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "contexts",
+    ]));
+    assert_eq!(out.code, 3);
+    assert!(
+        out.stderr.contains("fail to load kubecfg from \"k.yaml\": create a client: invalid configuration: no server found for cluster \"noserver\""),
+        "{}",
+        out.stderr
+    );
+}
+
+/// client-go keeps a server's path but drops its query and fragment, and sends no credentials
+/// over plain http: the contexts Prow ends up with.
+#[test]
+fn servers_and_credentials_as_client_go_builds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n\
+         - name: p\n  cluster: {server: \"https://p.example.com/prefix?x=1#frag\"}\n\
+         - name: q\n  cluster: {server: \"https://q.example.com?x=1\"}\n\
+         - name: h\n  cluster: {server: \"http://h.example.com:8080\"}\n\
+         users:\n\
+         - name: t\n  user: {token: secret-token}\n\
+         contexts:\n\
+         - name: p\n  context: {cluster: p, user: t}\n\
+         - name: q\n  context: {cluster: q, user: t}\n\
+         - name: h\n  context: {cluster: h, user: t}\n\
+         current-context: p\n",
+    )
+    .unwrap();
+    let out = run(kp().current_dir(dir.path()).args([
+        "--merge",
+        "prow",
+        "--kubeconfig",
+        "k.yaml",
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("secret-token") && !out.stderr.contains("secret-token"));
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let server = |n: &str| common::row(&rows, n)["server"].clone();
+    assert_eq!(server("p"), "https://p.example.com/prefix");
+    // Without a path client-go keeps the query (its values are not printed).
+    assert_eq!(server("q"), "https://q.example.com?x=REDACTED");
+    assert_eq!(common::row(&rows, "p")["auth"], "token");
+    assert_eq!(common::row(&rows, "h")["auth"], "none");
+    assert!(
+        out.stderr
+            .contains("context \"h\" at k.yaml:16: its server is not https"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The `$KUBECONFIG` fallback: one context that cannot load and Prow drops them all (and with
+/// them the current-context), so outside a pod it has no service cluster.
+#[test]
+fn in_the_kubeconfig_fallback_one_broken_context_drops_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n\
+         - name: ok\n  cluster: {server: \"https://ok.example.com\"}\n\
+         users:\n\
+         - name: gone\n  user: {tokenFile: gone-token}\n\
+         contexts:\n\
+         - name: good\n  context: {cluster: ok}\n\
+         - name: bad\n  context: {cluster: ok, user: gone}\n\
+         current-context: good\n",
+    )
+    .unwrap();
+    let out = run(kp()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "k.yaml")
+        .args(["--merge", "prow", "contexts"]));
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("context \"bad\" at k.yaml:10: create bad client: open "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("no prow cluster access: in-cluster current kubecfg context required"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `$KUBECONFIG` naming one file twice (two spellings): client-go reads it twice and Prow does
+/// not complain; the strict union would.
+#[test]
+fn prow_takes_a_kubeconfig_listed_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n- name: c\n  cluster: {server: \"https://c.example.com\"}\n\
+         contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n",
+    )
+    .unwrap();
+    let out = run(kp()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "k.yaml:./k.yaml")
+        .args(["--merge", "prow", "contexts", "-o", "name"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "default\nx\n");
+}
+
+/// `--kubeconfig-dir` with no matching file falls back to `$KUBECONFIG` loaded as client-go
+/// loads it: the current-context is taken before disabled contexts go, so a disabled one leaves
+/// Prow's `""` with an empty client configuration (no server), and Prow starts.
+#[test]
+fn empty_kubeconfig_dir_falls_back_and_a_disabled_current_context_leaves_no_server() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(
+        dir.path().join("k.yaml"),
+        "clusters:\n- name: c\n  cluster: {server: \"https://c.example.com\"}\n\
+         contexts:\n- name: x\n  context: {cluster: c}\n- name: y\n  context: {cluster: c}\n\
+         current-context: x\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("config.yaml"), "disabled_clusters: [x]\n").unwrap();
+    let out = run(kp()
+        .current_dir(dir.path())
+        .env("KUBECONFIG", "k.yaml")
+        .args([
+            "--merge",
+            "prow",
+            "--kubeconfig-dir",
+            "empty",
+            "--kubeconfig-suffix",
+            ".yaml",
+            "--config-path",
+            "config.yaml",
+            "contexts",
+            "-o",
+            "json",
+        ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(common::names(&rows), ["", "default", "y"]);
+    assert_eq!(common::row(&rows, "")["server"], serde_json::Value::Null);
+    assert_eq!(common::row(&rows, "y")["server"], "https://c.example.com");
 }

@@ -54,6 +54,9 @@ Checks (no cluster is contacted):
                                        not there
   error    invalid-server              a server is not an https:// (or http://)
                                        URL
+  error    prow-startup-error          a Prow component would not start: a CA
+                                       that is not PEM, a missing token file, a
+                                       cluster without server, ...
   warning  duplicate-endpoint          two contexts share server, namespace and
                                        user
   warning  no-default-context          jobs without cluster fall to the service

@@ -14,6 +14,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::client;
 use super::file::{self, KubeconfigFile};
 use super::sources::{self, Candidate};
 use super::{
@@ -89,7 +90,9 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
         MergeMode::Kubectl
     });
     let mut warnings = Vec::new();
-    let candidates = if !explicit.is_empty() {
+    // Prow loads file by file only what its flags name; anything else through client-go.
+    let per_file = !explicit.is_empty();
+    let candidates = if per_file {
         explicit
     } else {
         if given_explicitly {
@@ -136,27 +139,47 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             found
         }
     };
-    let candidates = if mode == MergeMode::Kubectl {
+    let candidates = match mode {
         // kubectl reads a file named twice under two spellings twice; the second reading adds
         // nothing (the first value of every name wins), so it is read once, with a note.
-        once_each(candidates, &mut warnings)
-    } else {
-        reject_repeated_files(&candidates)?;
-        candidates
+        MergeMode::Kubectl => once_each(candidates, &mut warnings),
+        // Prow reads a file given twice twice (its contexts then collide, which it reports).
+        MergeMode::Prow => candidates,
+        MergeMode::Strict => {
+            reject_repeated_files(&candidates)?;
+            candidates
+        }
     };
     let files = read_all(&candidates)?;
     let mut set = match mode {
         MergeMode::Strict => strict(&files, opts)?,
         MergeMode::Kubectl => kubectl(&files, opts)?,
-        MergeMode::Prow if given_explicitly && !candidates.is_empty() => prow(&files, opts)?,
+        MergeMode::Prow if per_file => prow(&files, opts)?,
         // Without explicit files Prow loads through client-go's default rules, then adds its
         // service and default contexts.
         MergeMode::Prow => {
             let mut set = kubectl(&files, opts)?;
             set.mode = MergeMode::Prow;
+            prow_fallback_clients(&mut set);
             // Before synthesis: Prow removes disabled contexts, then picks its service context.
             drop_disabled(&mut set, opts);
-            prow_synthesize(&mut set, opts)?;
+            prow_servers(&mut set);
+            // Prow picks its service context before it builds any client; when it finds none
+            // because it dropped every context, the reason goes with the error.
+            match prow_synthesize(&mut set, opts) {
+                Ok(()) => {}
+                Err(Error::InvalidConfig(mut errors)) => {
+                    let dropped = set
+                        .warnings
+                        .iter()
+                        .filter(|w| w.code == "prow-drops-kubeconfig")
+                        .map(|w| Finding::error(w.code, w.origin.clone(), w.message.clone(), ""));
+                    errors.extend(dropped);
+                    return Err(Error::InvalidConfig(errors));
+                }
+                Err(other) => return Err(other),
+            }
+            prow_client_errors(&set)?;
             set
         }
     };
@@ -470,6 +493,16 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
                 continue;
             }
             if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {
+                // client-go's ClientConfig() runs while the file loads, disabled or not.
+                if let Some(p) = client::problem(&ctx)
+                    && p.stage == client::Stage::Load
+                {
+                    report.errors.push(startup_finding(
+                        &ctx,
+                        &p,
+                        &format!("fail to load kubecfg from {:?}: ", shown(&f.path)),
+                    ));
+                }
                 contexts.insert(entry.name.clone(), ctx);
             }
         }
@@ -499,11 +532,133 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
         warnings: Vec::new(),
     };
     if report.errors.is_empty() {
+        prow_servers(&mut set);
         prow_synthesize(&mut set, opts)?;
+        // Then the component builds a client for every context it kept.
+        prow_client_errors(&set)?;
+    } else {
+        // Prow would stop at the first problem; the rest are worth knowing in the same run.
+        report.errors.extend(client_errors(&set));
     }
     let warnings = std::mem::take(&mut set.warnings);
     report.warnings.extend(warnings);
     report.finish(set)
+}
+
+/// What stops a Prow component as a finding at the entry at fault, in Prow's words
+/// (`prefix` is the loader's wrapping, when the problem shows while loading).
+pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Finding {
+    let name = ctx.name.as_str();
+    let client = match p.stage {
+        client::Stage::Load => "client",
+        client::Stage::Client => "kubernetes client",
+    };
+    let fix = if p.message.contains("root certificates") {
+        "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN \
+         CERTIFICATE-----); remove it to use the system's CAs"
+    } else if p.message.starts_with("open ") {
+        "create the token file, or fix its path (relative to the kubeconfig file)"
+    } else if p.message.contains("no server found") {
+        "set `server: https://HOST[:PORT]` on the cluster"
+    } else if p.message.starts_with("invalid configuration") && p.origin != ctx.origin {
+        "fix the entry as client-go's message says (kubectl refuses to use this context too)"
+    } else if p.message.starts_with("tls: ") {
+        "client-certificate and client-key must be base64 of PEM blocks (or paths to PEM files)"
+    } else {
+        "point the context at a cluster defined in the same file"
+    };
+    Finding::error(
+        "prow-startup-error",
+        Some(p.origin.clone()),
+        format!(
+            "Prow would not start: {prefix}create {name} {client}: {} (context {name:?} at {})",
+            p.message,
+            ctx.origin.display_line()
+        ),
+        fix,
+    )
+}
+
+/// The `$KUBECONFIG` fallback: Prow loads client-go's merge and builds a client config for
+/// every context; one failure and it logs "Cannot load kubecfg" and goes on with none of them
+/// (nor their current-context).
+fn prow_fallback_clients(set: &mut ContextSet) {
+    let problems: Vec<Warning> = set
+        .contexts
+        .iter()
+        .filter_map(|c| {
+            let p = client::problem(c).filter(|p| p.stage == client::Stage::Load)?;
+            Some(
+                Warning::new(
+                    "prow-drops-kubeconfig",
+                    format!(
+                        "context {:?} at {}: create {} client: {}; Prow logs \"Cannot load \
+                         kubecfg\" and drops every context from $KUBECONFIG, as done here",
+                        c.name.as_str(),
+                        c.origin.display_line(),
+                        c.name,
+                        p.message
+                    ),
+                )
+                .at(p.origin),
+            )
+        })
+        .collect();
+    if !problems.is_empty() {
+        set.warnings.extend(problems);
+        set.contexts.clear();
+        set.current_context = None;
+    }
+}
+
+/// Client creation for the contexts Prow kept: any failure stops it.
+fn prow_client_errors(set: &ContextSet) -> Result<()> {
+    let errors = client_errors(set);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::InvalidConfig(errors))
+    }
+}
+
+fn client_errors(set: &ContextSet) -> Vec<Finding> {
+    set.contexts
+        .iter()
+        // Prow's "" and default are copies: their problem is reported at the original.
+        .filter(|c| c.alias_of.is_none())
+        .filter_map(|c| {
+            let p = client::problem(c).filter(|p| p.stage == client::Stage::Client)?;
+            Some(startup_finding(c, &p, ""))
+        })
+        .collect()
+}
+
+/// Contexts as client-go builds them: the server's query and fragment dropped when it has a
+/// path, and no credentials over plain http.
+fn prow_servers(set: &mut ContextSet) {
+    for c in &mut set.contexts {
+        if c.credentials.is_some() && !client::sends_credentials(c) {
+            set.warnings.push(Warning::new(
+                "credentials-over-http",
+                format!(
+                    "context {:?} at {}: its server is not https, so Prow (client-go) sends none \
+                     of user {:?}'s credentials",
+                    c.name.as_str(),
+                    c.origin.display_line(),
+                    c.user.as_deref().unwrap_or("")
+                ),
+            ));
+            c.credentials = None;
+        }
+        if let Target::Cluster(entry) = &mut c.target
+            && let Some(server) = entry.field("server")
+        {
+            let kept = client::client_go_server(server);
+            if kept != server {
+                entry.body["server"] = serde_json::Value::String(kept);
+            }
+        }
+    }
 }
 
 /// Prow's `mergeConfigs`: `""` is the pod's ServiceAccount, else the current context, else an
@@ -808,11 +963,24 @@ fn resolve_prow(
         } else {
             "; Prow resolves each file on its own, so the cluster must be in the same file"
         };
+        // Prow's own words for it too (client-go sees an empty cluster).
+        let prow_says = client::problem(&Context {
+            name: ContextName::new(name.clone()),
+            origin: entry.origin.clone(),
+            cluster: cluster.clone(),
+            user: user.clone(),
+            namespace: None,
+            target: Target::Missing,
+            credentials: user.as_ref().and_then(|u| users.get(u).cloned()),
+            alias_of: None,
+        })
+        .map(|p| format!(" (Prow: create {name} client: {})", p.message))
+        .unwrap_or_default();
         report.error(
             "dangling-reference",
             format!(
                 "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
-             which this file does not define{hint}",
+             which this file does not define{hint}{prow_says}",
                 cluster.unwrap_or_default()
             ),
         );

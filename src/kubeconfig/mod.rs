@@ -6,6 +6,7 @@
 //! Prow's per-file loader) into a [`ContextSet`], and `view` turns a `ContextSet` back into
 //! kubeconfig YAML with secrets redacted.
 
+pub mod client;
 pub mod file;
 pub mod incluster;
 pub mod merge;

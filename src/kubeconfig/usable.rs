@@ -1,74 +1,19 @@
-//! client-go's `ConfirmUsable`: what kubectl checks about the context it is about to use, and
-//! what every Prow component checks about every context when it builds its clients at start-up
-//! (`DirectClientConfig.ConfirmUsable` in validation.go: `validateAuthInfo` and
-//! `validateClusterInfo`). A context
-//! that fails here makes kubectl refuse the command and a Prow component refuse to start.
-//!
-//! Only the rules that a merged, loaded context can still break are here; unreadable files and
-//! a missing server are `lint`'s `missing-file` and `invalid-server`.
+//! The parts of client-go's `validateAuthInfo` (validation.go) about exec plugins and
+//! impersonation: what kubectl checks about the user of the context it is about to use, and
+//! what every Prow component checks about every context when it builds its clients at start-up.
+//! The rest of the validation (certificates, keys, CA, auth methods) is in [`super::client`],
+//! which calls this; the messages are client-go's own, as operators search for them.
 
 use serde_json::Value;
 
-use super::{Context, Target};
-
-/// One reason client-go would refuse the context, in client-go's words (which operators search
-/// for) followed by what to do.
-pub fn problems(ctx: &Context) -> Vec<String> {
+/// client-go's complaints about `user`'s exec plugin and impersonation fields.
+pub(crate) fn exec_and_impersonation(name: &str, body: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    if let Target::Cluster(cluster) = &ctx.target {
-        let has = |k: &str| cluster.field(k).is_some();
-        if has("certificate-authority") && has("certificate-authority-data") {
-            out.push(format!(
-                "certificate-authority-data and certificate-authority are both specified for \
-                 {}: keep one",
-                cluster.name
-            ));
-        }
-    }
-    if let Some(user) = &ctx.credentials {
-        user_problems(&user.name, &user.body, &mut out);
-    }
-    out
-}
-
-fn user_problems(name: &str, body: &Value, out: &mut Vec<String>) {
     let has = |k: &str| {
         body.get(k)
             .and_then(Value::as_str)
             .is_some_and(|s| !s.is_empty())
     };
-    let mut methods = Vec::new();
-    if has("token") {
-        methods.push("token");
-    }
-    if has("username") || has("password") {
-        methods.push("basicAuth");
-    }
-    if methods.len() > 1 {
-        out.push(format!(
-            "more than one authentication method found for {name}; found [{}], only one is \
-             allowed",
-            methods.join(" ")
-        ));
-    }
-    if has("client-certificate") || has("client-certificate-data") {
-        if has("client-certificate") && has("client-certificate-data") {
-            out.push(format!(
-                "client-cert-data and client-cert are both specified for {name}: keep one"
-            ));
-        }
-        if has("client-key") && has("client-key-data") {
-            out.push(format!(
-                "client-key-data and client-key are both specified for {name}: keep one"
-            ));
-        }
-        if !has("client-key") && !has("client-key-data") {
-            out.push(format!(
-                "client-key-data or client-key must be specified for {name} to use the \
-                 clientCert authentication method"
-            ));
-        }
-    }
     if let Some(exec) = body.get("exec").filter(|e| !e.is_null()) {
         let field = |k: &str| exec.get(k).and_then(Value::as_str).unwrap_or("");
         if body.get("auth-provider").is_some_and(|a| !a.is_null()) {
@@ -97,24 +42,23 @@ fn user_problems(name: &str, body: &Value, out: &mut Vec<String>) {
                 "env variable name must be specified for {name} to use exec authentication plugin"
             ));
         }
-        // client-go defaults interactiveMode to IfAvailable for the beta and alpha APIs only.
-        let beta = matches!(
+        // client-go's decoding defaults interactiveMode to IfAvailable for the beta and alpha
+        // APIs only: an exec plugin of client.authentication.k8s.io/v1 must say it.
+        let defaulted = matches!(
             api_version,
             "client.authentication.k8s.io/v1beta1" | "client.authentication.k8s.io/v1alpha1"
         );
         match field("interactiveMode") {
-            "" if !beta && !api_version.is_empty() => out.push(format!(
-                "interactiveMode must be specified for {name} to use exec authentication \
-                 plugin: add `interactiveMode: Never` (or IfAvailable)"
+            "" if !defaulted => out.push(format!(
+                "interactiveMode must be specified for {name} to use exec authentication plugin"
             )),
             "" | "Never" | "IfAvailable" | "Always" => {}
             other => out.push(format!(
-                "invalid interactiveMode for {name}: {:?}: use Never, IfAvailable or Always",
+                "invalid interactiveMode for {name}: {:?}",
                 crate::output::sanitize(other)
             )),
         }
     }
-    let impersonates = has("as") || has("as-uid");
     let extras = body
         .get("as-groups")
         .and_then(Value::as_array)
@@ -122,11 +66,12 @@ fn user_problems(name: &str, body: &Value, out: &mut Vec<String>) {
         || body
             .get("as-user-extra")
             .and_then(Value::as_object)
-            .is_some_and(|m| !m.is_empty());
-    if extras && !impersonates {
+            .is_some_and(|m| !m.is_empty())
+        || has("as-uid");
+    if extras && !has("as") {
         out.push(format!(
-            "requesting uid, groups or user-extra for {name} without impersonating a user: add \
-             `as:`"
+            "requesting uid, groups or user-extra for {name} without impersonating a user"
         ));
     }
+    out
 }

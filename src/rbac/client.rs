@@ -70,9 +70,12 @@ pub struct Connection {
 /// The kube-client view of a context: one cluster, one user, one context.
 fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
     let name = ctx.name.as_str();
-    // What kubectl and Prow would refuse is not asked with credentials they would not use.
-    if let Some(problem) = crate::kubeconfig::usable::problems(ctx).into_iter().next() {
-        return Err(Failure::new(FailureKind::Config, problem));
+    // What a Prow component (and kubectl) would refuse to build a client for is not asked
+    // with credentials they would not use.
+    if let Target::Cluster(_) = &ctx.target
+        && let Some(problem) = crate::kubeconfig::client::problem(ctx)
+    {
+        return Err(Failure::new(FailureKind::Config, problem.message));
     }
     match &ctx.target {
         Target::Cluster(entry) => {
