@@ -81,6 +81,10 @@ pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
             "not a regular file (a FIFO, socket or device); reading it might never end",
         ));
     }
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big());
+    }
+    // Read with a limit all the same: the file may grow while it is read.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).min(1 << 20));
     std::fs::File::open(path)?
         .take(MAX_INPUT_BYTES + 1)
