@@ -46,15 +46,18 @@ fn files_and_order() -> impl Strategy<Value = (Vec<FileModel>, Vec<usize>)> {
     })
 }
 
+/// Every definition's `path:line`, by kind and name.
+type Definitions = BTreeMap<(String, String), Vec<String>>;
+
+/// Collisions reported: by kind and name, how many errors and the places they name.
+type Collisions = BTreeMap<(String, String), (usize, BTreeSet<String>)>;
+
 /// Writes the files (one entry per line, so the line of each definition is known) and returns
 /// their paths with every definition's `path:line` by kind and name.
-fn write(
-    dir: &Path,
-    files: &[FileModel],
-) -> (Vec<PathBuf>, BTreeMap<(String, String), Vec<String>>) {
+fn write(dir: &Path, files: &[FileModel]) -> (Vec<PathBuf>, Definitions) {
     let all_clusters: Vec<usize> = files.iter().flat_map(|f| f.clusters.clone()).collect();
     let all_users: Vec<usize> = files.iter().flat_map(|f| f.users.clone()).collect();
-    let mut defs: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let mut defs = Definitions::new();
     let mut paths = Vec::new();
     for (i, f) in files.iter().enumerate() {
         let path = dir.join(format!("k{i}.yaml"));
@@ -106,7 +109,7 @@ enum Outcome {
         clusters: Vec<Entry>,
         users: Vec<Entry>,
     },
-    Collisions(BTreeMap<(String, String), (usize, BTreeSet<String>)>),
+    Collisions(Collisions),
 }
 
 fn outcome(paths: &[PathBuf]) -> Outcome {
@@ -125,7 +128,7 @@ fn outcome(paths: &[PathBuf]) -> Outcome {
             }
         }
         Err(Error::InvalidConfig(findings)) => {
-            let mut out: BTreeMap<(String, String), (usize, BTreeSet<String>)> = BTreeMap::new();
+            let mut out = Collisions::new();
             for f in findings {
                 assert_eq!(
                     f.code, "duplicate-name",
@@ -162,7 +165,7 @@ proptest! {
         prop_assert_eq!(&given, &outcome(&reordered));
 
         // Every name defined k > 1 times: k - 1 errors that together name all k places.
-        let expected: BTreeMap<(String, String), (usize, BTreeSet<String>)> = defs
+        let expected: Collisions = defs
             .into_iter()
             .filter(|(_, places)| places.len() > 1)
             .map(|(key, places)| (key, (places.len() - 1, places.into_iter().collect())))
