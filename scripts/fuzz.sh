@@ -17,8 +17,10 @@ all=(kubeconfig_parse kubeconfig_merge prow_jobs prow_inrepo migrate_jobs)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
-seeds=$root/fuzz/seeds
+# Per run, so that two runs (different targets) side by side do not rebuild each other's.
+seeds=$root/fuzz/seeds/$$
 mkdir -p "$seeds" "$root/fuzz/logs"
+trap 'rm -rf "$seeds"' EXIT
 
 # Seed directories, rebuilt each run from what is on disk (libFuzzer reads them, never writes).
 seed_kubeconfig() {

@@ -158,9 +158,17 @@ fn commands() -> Vec<Vec<&'static str>> {
     for o in ["table", "wide", "json", "yaml", "name"] {
         all.push(vec!["jobs", "-o", o]);
     }
-    for o in ["text", "json"] {
+    for o in ["text", "json", "yaml"] {
         all.push(vec!["lint", "-o", o]);
     }
+    all.push(vec!["lint", "--junit", JUNIT]);
+    all.push(vec![
+        "check-rbac",
+        "--request-timeout",
+        "3s",
+        "--junit",
+        JUNIT,
+    ]);
     all.push(vec!["lint", "-v"]);
     for o in ["table", "wide", "json", "yaml"] {
         all.push(vec!["check-rbac", "--request-timeout", "3s", "-o", o]);
@@ -182,20 +190,36 @@ fn commands() -> Vec<Vec<&'static str>> {
     all.push(vec!["--context", "nope", "contexts"]);
     all.push(vec!["--user", "nope", "contexts"]);
     all.push(vec!["--merge", "prow", "contexts", "-o", "json"]);
+    all.push(vec!["--merge", "kubectl", "lint"]);
     all
 }
 
-/// Runs `args` on the kubeconfig (given twice when `twice`: a strict-union collision of every
-/// entry, with differing secrets, so the error messages are covered) and returns everything
-/// the command printed.
+/// Stands for a JUnit report file in `dir`, whose content counts as output.
+const JUNIT: &str = "JUNIT";
+
+/// Runs `args` on the kubeconfig files (two files define every entry twice, with different
+/// secrets: a strict-union collision, so the error messages are covered) and returns
+/// everything the command printed or wrote.
 fn output(dir: &Path, files: &[&Path], args: &[&str]) -> String {
     let mut cmd = kp();
     for f in files {
         cmd.arg("--kubeconfig").arg(f);
     }
     cmd.arg("--job-config-path").arg(dir.join("jobs.yaml"));
-    let out = run(cmd.args(args));
-    format!("{}\n{}", out.stdout, out.stderr)
+    let junit = dir.join("junit.xml");
+    let _ = std::fs::remove_file(&junit);
+    for a in args {
+        if *a == JUNIT {
+            cmd.arg(&junit);
+        } else {
+            cmd.arg(a);
+        }
+    }
+    let out = run(&mut cmd);
+    // A usage error would mean the command never ran.
+    assert_ne!(out.code, 2, "{args:?}: {}", out.stderr);
+    let written = std::fs::read_to_string(&junit).unwrap_or_default();
+    format!("{}\n{}\n{written}", out.stdout, out.stderr)
 }
 
 /// Rotates through every command, so each runs in several cases whatever the random picks.
