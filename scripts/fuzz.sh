@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 shared=${SHARED_CORPUS:-$root/../shared/corpus}
 seconds=${FUZZ_SECONDS:-60}
-all=(kubeconfig_parse kubeconfig_merge prow_jobs prow_inrepo migrate_jobs)
+all=(kubeconfig_parse kubeconfig_merge prow_jobs prow_fast_vs_general prow_inrepo migrate_jobs)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
 
@@ -74,7 +74,7 @@ for t in "${targets[@]}"; do
     case $t in
         kubeconfig_parse) seed=$seeds/kubeconfig dict=kubeconfig ;;
         kubeconfig_merge) seed=$seeds/merge dict=kubeconfig ;;
-        prow_jobs | prow_inrepo | migrate_jobs) seed=$seeds/prow dict=prow ;;
+        prow_jobs | prow_fast_vs_general | prow_inrepo | migrate_jobs) seed=$seeds/prow dict=prow ;;
         *) echo "unknown target $t (known: ${all[*]})" >&2; exit 2 ;;
     esac
     mkdir -p "$root/fuzz/corpus/$t" "$root/fuzz/artifacts/$t"
