@@ -4,6 +4,7 @@
 #
 #   scripts/fuzz.sh                      # every target, 60 s each
 #   FUZZ_SECONDS=600 scripts/fuzz.sh prow_jobs migrate_jobs
+#   FUZZ_MAX_LEN=4096 scripts/fuzz.sh migrate_jobs   # small inputs, many more per second
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz --locked`). Findings
 # land in fuzz/artifacts/TARGET/; each run's libFuzzer log in fuzz/logs/TARGET.log.
@@ -13,6 +14,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 shared=${SHARED_CORPUS:-$root/../shared/corpus}
 seconds=${FUZZ_SECONDS:-60}
+max_len=${FUZZ_MAX_LEN:-65536}
 all=(kubeconfig_parse kubeconfig_merge prow_jobs prow_fast_vs_general prow_inrepo migrate_jobs)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all[@]}")
@@ -79,10 +81,10 @@ for t in "${targets[@]}"; do
     esac
     mkdir -p "$root/fuzz/corpus/$t" "$root/fuzz/artifacts/$t"
     echo "== $t: ${seconds}s"
-    # -max_len: the largest real job files are ~200 KB; 64 KB keeps executions fast while
-    # still covering whole multi-job files. -timeout catches hangs, -rss_limit_mb blow-ups.
+    # -max_len (FUZZ_MAX_LEN): the largest real job files are ~200 KB; 64 KB keeps executions
+    # fast while still covering whole multi-job files. -timeout catches hangs, -rss_limit_mb blow-ups.
     cargo +nightly fuzz run -O "$t" "$root/fuzz/corpus/$t" "$seed" -- \
-        -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -dict="$root/fuzz/dict/$dict.dict" -print_final_stats=1 \
         -artifact_prefix="$root/fuzz/artifacts/$t/" > "$root/fuzz/logs/$t.log" 2>&1 \
         || failed+=("$t")

@@ -49,5 +49,9 @@ fn check(path: &Path, before: &[prow::Job], new: &str, added: &[(String, u32)], 
             (x, y) => assert_eq!(x, y, "cluster changed for {}:\n{new}", b.name),
         }
     }
-    assert_eq!(newly_set, added.len(), "added list and edits disagree:\n{new}");
+    assert_eq!(
+        newly_set,
+        added.len(),
+        "added list and edits disagree:\n{new}"
+    );
 }
