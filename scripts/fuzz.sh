@@ -71,6 +71,7 @@ seed_merge
 seed_prow
 
 cargo +nightly fuzz build -O
+bin=$root/fuzz/target/$(rustc +nightly -vV | sed -n 's/^host: //p')/release
 failed=()
 for t in "${targets[@]}"; do
     case $t in
@@ -83,7 +84,9 @@ for t in "${targets[@]}"; do
     echo "== $t: ${seconds}s"
     # -max_len (FUZZ_MAX_LEN): the largest real job files are ~200 KB; 64 KB keeps executions
     # fast while still covering whole multi-job files. -timeout catches hangs, -rss_limit_mb blow-ups.
-    cargo +nightly fuzz run -O "$t" "$root/fuzz/corpus/$t" "$seed" -- \
+    # The binary itself, not `cargo fuzz run`: after a crash that one rebuilds the whole tree
+    # in another configuration to print the input, which takes longer than the run.
+    "$bin/$t" "$root/fuzz/corpus/$t" "$seed" \
         -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
         -dict="$root/fuzz/dict/$dict.dict" -print_final_stats=1 \
         -artifact_prefix="$root/fuzz/artifacts/$t/" > "$root/fuzz/logs/$t.log" 2>&1 \
