@@ -15,6 +15,7 @@ pub mod output;
 pub mod placement;
 pub mod prow;
 pub mod rbac;
+pub mod secret;
 pub mod source;
 
 pub use error::{Error, Result};

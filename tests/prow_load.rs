@@ -608,3 +608,27 @@ fn findings_render_as_file_line_column() {
         )
     );
 }
+
+/// Found by the `prow_fast_vs_general` fuzz target: the fast reader skipped a mapping key that
+/// YAML reads as null (here the empty key of `: /etc/foo`), while the general reader, like
+/// Prow's YAML-to-JSON conversion, refuses it. The file does not load, whichever reader runs.
+#[test]
+fn a_null_mapping_key_makes_the_file_unreadable_whichever_reader_runs() {
+    let path = Path::new("jobs.yaml");
+    for text in [
+        "presetscontainers::\n  - labels:\n      prese:\n  - labels:\n: /etc/foo\n",
+        "~: x\nperiodics: []\n",
+        "periodics:\n- name: a\n  interval: 1h\n  null: b\n",
+    ] {
+        for config in [false, true] {
+            let (jobs, findings) = prow::parse_jobs(path, text, config);
+            assert!(jobs.is_empty(), "{text:?}: {jobs:?}");
+            assert!(
+                findings
+                    .iter()
+                    .any(|f| f.severity == Severity::Error && f.code == "invalid-file"),
+                "{text:?} (config: {config}): {findings:?}"
+            );
+        }
+    }
+}

@@ -66,11 +66,32 @@ impl Kind {
 /// A named cluster, context or user as defined in one file. `body` is the inner mapping
 /// (`cluster:`, `context:` or `user:`) with relative paths already resolved; it is kept as a
 /// JSON value so that fields this tool does not know survive a round trip through `view`.
-#[derive(Clone, Debug, PartialEq)]
+/// Its `Debug` shows the body redacted as `view` redacts it: the body may hold a user's token.
+#[derive(Clone, PartialEq)]
 pub struct Entry {
     pub name: String,
     pub origin: Origin,
     pub body: Value,
+}
+
+impl fmt::Debug for Entry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The kind is unknown here; redacting as a user covers every secret-bearing field
+        // (a cluster's CA data and URL credentials included).
+        let mut body = self.body.clone();
+        view::redact(Kind::User, &mut body);
+        if let Some(map) = body.as_object_mut()
+            && let Some(v) = map.get_mut("certificate-authority-data")
+            && !(v.is_null() || v.as_str() == Some(""))
+        {
+            *v = Value::String(view::DATA_OMITTED.into());
+        }
+        f.debug_struct("Entry")
+            .field("name", &self.name)
+            .field("origin", &self.origin)
+            .field("body", &body)
+            .finish()
+    }
 }
 
 impl Entry {

@@ -166,7 +166,8 @@ impl<'a> Reader<'a, '_> {
 
     /// Iterates a mapping whose start was consumed, calling `f` with each key; `f` must
     /// consume the value. Gives up on repeated, merge, non-scalar or numeric-looking keys
-    /// (serde-saphyr compares those by value).
+    /// (serde-saphyr compares those by value), and on null keys (`~: x`), which the general
+    /// path refuses as Prow's YAML-to-JSON conversion does.
     fn mapping(&mut self, mut f: impl FnMut(&mut Self, &str, Span) -> R<()>) -> R<()> {
         let mut keys: Vec<Cow<'a, str>> = Vec::new();
         loop {
@@ -175,7 +176,7 @@ impl<'a> Reader<'a, '_> {
                 Event::MappingEnd => return Ok(()),
                 Event::Scalar(key, style, ..) => {
                     if style == ScalarStyle::Plain
-                        && (key == "<<"
+                        && (matches!(&*key, "<<" | "~" | "null" | "Null" | "NULL")
                             || key
                                 .bytes()
                                 .next()
@@ -476,6 +477,11 @@ mod tests {
             "[1, 2]\n",
             "periodics:\n- name: x\n  branches: [~]\n",
             "a: [unclosed\n",
+            // Null keys (found by the prow_fast_vs_general fuzz target).
+            "~: x\n",
+            "null: x\n",
+            "periodics:\n- name: a\n  ~: b\n",
+            "presetscontainers::\n  - labels:\n      prese:\n  - labels:\n: /etc/foo\n",
         ] {
             assert!(parse(&file, text, Role::Jobs).is_none(), "{text:?}");
         }

@@ -192,6 +192,23 @@ pub fn parse_jobs(file: &Path, text: &str, config: bool) -> (Vec<Job>, Vec<Findi
     (parsed.jobs, parsed.findings)
 }
 
+/// What one file's text gave: jobs, findings and (for a config file) settings.
+#[cfg(fuzzing)]
+pub type Parsed = (Vec<Job>, Vec<Finding>, Option<ProwConfig>);
+
+/// For the differential fuzz target only: the fast reader's result (`None` when it gives up)
+/// and the general reader's, which must agree whenever the fast one answers.
+#[cfg(fuzzing)]
+pub fn parse_both_paths(text: &str, config: bool) -> (Option<Parsed>, Parsed) {
+    let role = if config { Role::Config } else { Role::Jobs };
+    let file: Arc<Path> = Arc::from(Path::new("fuzz.yaml"));
+    let parts = |p: ParsedFile| (p.jobs, p.findings, p.prow_config);
+    (
+        fast::parse(&file, text, role).map(parts),
+        parts(parse::parse_general(&file, text, role)),
+    )
+}
+
 /// The settings of a Prow `config.yaml` text; `None` when it does not read.
 pub fn parse_config(file: &Path, text: &str) -> Option<ProwConfig> {
     parse::parse_file(&Arc::from(file), text.as_bytes(), Role::Config).prow_config

@@ -15,7 +15,7 @@ use kube::config::{
     AuthInfo, Cluster, KubeConfigOptions, Kubeconfig, NamedAuthInfo, NamedCluster, NamedContext,
 };
 use kube::{Client, Config};
-use secrecy::ExposeSecret;
+use secrecy::{ExposeSecret, SecretString};
 use tokio::sync::OnceCell;
 use tower::{BoxError, ServiceBuilder, ServiceExt};
 
@@ -23,6 +23,7 @@ use super::exec::{self, ExecOutput};
 use super::{Failure, FailureKind};
 use crate::kubeconfig::view::redact_url;
 use crate::kubeconfig::{Context, Target};
+use crate::secret::Secret;
 
 type Https = hyper_rustls::HttpsConnector<HttpConnector>;
 
@@ -55,8 +56,9 @@ struct TransportKey {
     root_cert_file: Option<std::path::PathBuf>,
     insecure: bool,
     tls_server_name: Option<String>,
-    /// Client certificate material (paths or data); a TLS identity cannot be shared.
-    identity: Option<String>,
+    /// Client certificate material (paths or data, the key among them); a TLS identity
+    /// cannot be shared.
+    identity: Option<Secret>,
 }
 
 /// A context ready to ask: its client, and the connection pool gate it shares.
@@ -82,13 +84,15 @@ fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
             let cluster: Cluster = serde_json::from_value(entry.body.clone()).map_err(|e| {
                 Failure::new(
                     FailureKind::Config,
-                    format!("cluster {:?}: {e}", entry.name),
+                    format!("cluster {:?}: {}", entry.name, without_values(&e)),
                 )
             })?;
             let auth: AuthInfo = match &ctx.credentials {
                 Some(user) => serde_json::from_value(user.body.clone()).map_err(|e| {
-                    // serde's message names the field, never its value.
-                    Failure::new(FailureKind::Config, format!("user {:?}: {e}", user.name))
+                    Failure::new(
+                        FailureKind::Config,
+                        format!("user {:?}: {}", user.name, without_values(&e)),
+                    )
                 })?,
                 None => AuthInfo::default(),
             };
@@ -144,11 +148,13 @@ impl Transports {
             )
             .await?
             {
-                ExecOutput::Token(token) => auth.token = Some(token),
+                ExecOutput::Token(token) => {
+                    auth.token = Some(SecretString::from(token.expose()));
+                }
                 ExecOutput::ClientCert { certificate, key } => {
                     let b64 = base64::engine::general_purpose::STANDARD;
                     auth.client_certificate_data = Some(b64.encode(certificate));
-                    auth.client_key_data = Some(b64.encode(key.expose_secret()).into());
+                    auth.client_key_data = Some(b64.encode(key.expose()).into());
                 }
             }
         }
@@ -248,7 +254,7 @@ impl Transports {
 }
 
 /// The client certificate a user presents, as a key (never shown).
-fn identity_key(auth: &AuthInfo) -> Option<String> {
+fn identity_key(auth: &AuthInfo) -> Option<Secret> {
     let parts = [
         auth.client_certificate.clone(),
         auth.client_certificate_data.clone(),
@@ -260,13 +266,37 @@ fn identity_key(auth: &AuthInfo) -> Option<String> {
     if parts.iter().all(Option::is_none) {
         return None;
     }
-    Some(
+    Some(Secret::new(
         parts
             .iter()
             .map(|p| p.as_deref().unwrap_or(""))
             .collect::<Vec<_>>()
             .join("\0"),
-    )
+    ))
+}
+
+/// serde's message without the values it quotes: `invalid type: integer `123`, expected a
+/// string` shows the value, and in a user entry that value may be a secret (an exec
+/// environment value or an auth-provider setting written as a number).
+fn without_values(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    for c in text.chars() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '`' || c == '"' => {
+                quote = Some(c);
+                // `integer `5`` reads as `integer`: drop the space before the value too.
+                if out.ends_with(' ') {
+                    out.pop();
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// kube-client's configuration errors name files and fields, never secret values; keep the

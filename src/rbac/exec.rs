@@ -7,19 +7,20 @@
 use std::process::Stdio;
 
 use kube::config::ExecConfig;
-use secrecy::SecretString;
 use serde::Deserialize;
 
 use super::{Failure, FailureKind};
 use crate::output::sanitize;
+use crate::secret::Secret;
 
-/// What a plugin hands back.
+/// What a plugin hands back; its `Debug` shows no secret.
+#[derive(Debug)]
 pub enum ExecOutput {
-    Token(SecretString),
+    Token(Secret),
     /// PEM client certificate and key.
     ClientCert {
         certificate: String,
-        key: SecretString,
+        key: Secret,
     },
 }
 
@@ -31,9 +32,9 @@ struct ExecCredential {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Status {
-    token: Option<SecretString>,
+    token: Option<Secret>,
     client_certificate_data: Option<String>,
-    client_key_data: Option<SecretString>,
+    client_key_data: Option<Secret>,
 }
 
 /// Runs the plugin of `exec` for a context whose cluster is `server` (with CA data, when the

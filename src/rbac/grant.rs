@@ -8,7 +8,6 @@ use k8s_openapi::api::core::v1::ServiceAccount;
 use k8s_openapi::api::rbac::v1::{Role, RoleBinding};
 use kube::Client;
 use kube::api::{Api, ApiResource, DynamicObject, Patch, PatchParams, PostParams};
-use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Value, json};
 
 use super::components::{Component, Scope, permissions_for, verb_rank};
@@ -16,6 +15,7 @@ use super::review::transport_failure;
 use super::{Failure, FailureKind};
 use crate::kubeconfig::{Context, Target};
 use crate::output::sanitize;
+use crate::secret::Secret;
 
 /// The field manager of every object `grant --apply` writes.
 pub const FIELD_MANAGER: &str = "kubectl-prow";
@@ -217,7 +217,7 @@ pub async fn token(
     namespace: &str,
     name: &str,
     seconds: i64,
-) -> Result<(SecretString, Option<String>), Failure> {
+) -> Result<(Secret, Option<String>), Failure> {
     let api: Api<ServiceAccount> = Api::namespaced(client.clone(), namespace);
     let request = TokenRequest {
         spec: TokenRequestSpec {
@@ -238,7 +238,7 @@ pub async fn token(
         )
     })?;
     Ok((
-        SecretString::from(status.token),
+        Secret::new(status.token),
         Some(status.expiration_timestamp.0.to_string()),
     ))
 }
@@ -287,7 +287,7 @@ pub fn kubeconfig(
     ctx: &Context,
     namespace: &str,
     service_account: &str,
-    token: &SecretString,
+    token: &Secret,
 ) -> Result<String, Failure> {
     let name = kubeconfig_name(ctx.name.as_str(), namespace, service_account);
     let b64 = base64::engine::general_purpose::STANDARD;
@@ -339,7 +339,7 @@ pub fn kubeconfig(
         "apiVersion": "v1",
         "kind": "Config",
         "clusters": [{ "name": name, "cluster": cluster }],
-        "users": [{ "name": name, "user": { "token": token.expose_secret() } }],
+        "users": [{ "name": name, "user": { "token": token.expose() } }],
         "contexts": [{
             "name": name,
             "context": { "cluster": name, "user": name, "namespace": namespace },
