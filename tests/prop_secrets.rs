@@ -57,6 +57,12 @@ fn scalar(s: &str, quote: bool) -> String {
 /// cases that test that refusal.
 fn kubeconfig(s: &[String], quote: &[bool]) -> String {
     let q = |i: usize| scalar(&s[i], quote[i]);
+    // Data fields hold base64 (client-go refuses anything else): the secret, padded with `A`s
+    // to a whole number of base64 quanta, so it is still found if printed.
+    let data = |i: usize| {
+        let pad = "A".repeat((4 - s[i].len() % 4) % 4);
+        scalar(&format!("{}{pad}", s[i]), quote[i])
+    };
     format!(
         "apiVersion: v1
 kind: Config
@@ -88,6 +94,7 @@ users:
   user:
     exec:
       apiVersion: client.authentication.k8s.io/v1
+      interactiveMode: Never
       command: /nonexistent/credential-plugin
       env:
       - name: PLUGIN_SECRET
@@ -117,9 +124,9 @@ current-context: token
 ",
         token = q(0),
         password = q(1),
-        key = q(2),
-        cert = q(3),
-        ca = q(4),
+        key = data(2),
+        cert = data(3),
+        ca = data(4),
         env = q(5),
         access = q(6),
         client_secret = q(7),
@@ -285,7 +292,8 @@ fn a_numeric_exec_env_value_is_not_quoted_in_check_rbacs_error() {
     std::fs::write(
         &file,
         "clusters:\n- {name: c, cluster: {server: \"https://127.0.0.1:1\"}}\n\
-         users:\n- {name: u, user: {exec: {command: /nonexistent/p, env: [{name: S, value: 61619311041580471}]}}}\n\
+         users:\n- {name: u, user: {exec: {command: /nonexistent/p, apiVersion: client.authentication.k8s.io/v1beta1, \
+         env: [{name: S, value: 61619311041580471}]}}}\n\
          contexts:\n- {name: x, context: {cluster: c, user: u}}\n",
     )
     .unwrap();
