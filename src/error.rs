@@ -52,10 +52,10 @@ impl Error {
 
     pub fn exit_code(&self) -> crate::exit::Exit {
         match self {
-            Error::InvalidConfig(_) | Error::UnknownName(_) => exit::INVALID_CONFIG,
-            Error::Usage(_) => exit::USAGE,
-            Error::Cluster(_) => exit::CLUSTER,
-            Error::Output(_) | Error::Write(_) => exit::OUTPUT,
+            Error::InvalidConfig(_) | Error::UnknownName(_) => exit::Exit::InvalidConfig,
+            Error::Usage(_) => exit::Exit::Usage,
+            Error::Cluster(_) => exit::Exit::Cluster,
+            Error::Output(_) | Error::Write(_) => exit::Exit::Output,
         }
     }
 }

@@ -59,14 +59,6 @@ impl From<Exit> for std::process::ExitCode {
     }
 }
 
-// Short names for the command files.
-pub const OK: Exit = Exit::Ok;
-pub const PROBLEMS: Exit = Exit::Problems;
-pub const USAGE: Exit = Exit::Usage;
-pub const INVALID_CONFIG: Exit = Exit::InvalidConfig;
-pub const CLUSTER: Exit = Exit::Cluster;
-pub const OUTPUT: Exit = Exit::Output;
-
 /// The table printed in `--help` and README.md (a literal, for clap; a test checks it against
 /// [`Exit::meaning`]).
 pub const TABLE: &str = "\

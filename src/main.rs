@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     let code = match result {
         Ok(code) => code,
         // `kubectl prow contexts | head` closes the pipe early; that is not a failure.
-        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::Exit::Ok,
         Err(e) => {
             for line in e.to_string().lines() {
                 let _ = writeln!(err, "error: {}", kubectl_prow::output::sanitize(line));

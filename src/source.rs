@@ -74,8 +74,12 @@ pub const MAX_INPUT_BYTES: u64 = 32 * 1024 * 1024;
 /// Reads a regular file of at most [`MAX_INPUT_BYTES`]. A FIFO, socket or device is refused
 /// before it is opened: reading one may never end.
 pub fn read_bounded(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    read_regular(path, &std::fs::metadata(path)?)
+}
+
+/// [`read_bounded`] for a caller that has already looked at the file (`meta`, following links).
+pub fn read_regular(path: &std::path::Path, meta: &std::fs::Metadata) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(std::io::Error::other(
             "not a regular file (a FIFO, socket or device); reading it might never end",

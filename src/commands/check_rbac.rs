@@ -209,7 +209,7 @@ pub fn run(
     let reports = ask(&plan, &opts)?;
     if reports.is_empty() {
         writeln!(err, "No resources found: no contexts to check")?;
-        return Ok(crate::exit::OK);
+        return Ok(crate::exit::Exit::Ok);
     }
     let text = if args.suggest {
         let yaml = rbac::suggest::suggest(&reports);

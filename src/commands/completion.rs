@@ -49,7 +49,7 @@ pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<crate::exit::Ex
     let shell = match args.shell {
         Shell::Kubectl => {
             out.write_all(KUBECTL_SHIM.as_bytes())?;
-            return Ok(crate::exit::OK);
+            return Ok(crate::exit::Exit::Ok);
         }
         Shell::Bash => S::Bash,
         Shell::Zsh => S::Zsh,
@@ -59,7 +59,7 @@ pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<crate::exit::Ex
     };
     let mut cmd = Cli::command();
     clap_complete::generate(shell, &mut cmd, "kubectl-prow", out);
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 /// Cobra's directives, which kubectl passes on to the shell.
@@ -106,7 +106,7 @@ pub fn complete(words: &[String], out: &mut dyn Write) -> Result<crate::exit::Ex
         writeln!(out, "{prefix}{c}")?;
     }
     writeln!(out, ":{directive}")?;
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 /// The values clap accepts for `flag` in the subcommand on the line (or globally); `None` when

@@ -166,7 +166,7 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 /// One row per context, sorted by name; with job configuration, job counts on each and a

@@ -154,7 +154,7 @@ pub fn run(
     }
     if !args.apply && args.kubeconfig_out.is_none() {
         out.write_all(grant.yaml().as_bytes())?;
-        return Ok(crate::exit::OK);
+        return Ok(crate::exit::Exit::Ok);
     }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -235,5 +235,5 @@ pub fn run(
             expires.as_deref().unwrap_or("(unknown)")
         )?;
     }
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }

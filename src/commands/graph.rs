@@ -70,5 +70,5 @@ pub fn run(
         GraphFormat::Dot => graph::dot(&nodes),
     };
     out.write_all(text.as_bytes())?;
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }

@@ -151,12 +151,12 @@ pub fn run(
     };
     out.write_all(text.as_bytes())?;
     Ok(if broken {
-        crate::exit::INVALID_CONFIG
+        crate::exit::Exit::InvalidConfig
     } else if args.unknown && !rows.is_empty() {
         // A script asks "does any job land nowhere?": yes is a problem.
-        crate::exit::PROBLEMS
+        crate::exit::Exit::Problems
     } else {
-        crate::exit::OK
+        crate::exit::Exit::Ok
     })
 }
 

@@ -173,7 +173,7 @@ pub fn run(
                 LintFormat::Yaml => out.write_all(output::yaml(&rows).as_bytes())?,
                 LintFormat::Text => return Err(e),
             }
-            return Ok(crate::exit::INVALID_CONFIG);
+            return Ok(crate::exit::Exit::InvalidConfig);
         }
     };
     let findings = check(
@@ -202,8 +202,8 @@ pub fn run(
     }
     let failed = errors > 0 || (args.strict && warnings > 0);
     Ok(if failed {
-        crate::exit::PROBLEMS
+        crate::exit::Exit::Problems
     } else {
-        crate::exit::OK
+        crate::exit::Exit::Ok
     })
 }

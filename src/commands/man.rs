@@ -13,7 +13,7 @@ use crate::cli::Cli;
 pub fn write_pages(dir: &Path) -> Result<crate::exit::Exit> {
     std::fs::create_dir_all(dir)?;
     clap_mangen::generate_to(long_help_everywhere(Cli::command()), dir)?;
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 /// A man page is the long form: the global flags are hidden from `-h` only, but clap_mangen

@@ -197,7 +197,7 @@ fn config(
             )?;
         }
     }
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 fn fields(edit: &migrate::config::ConfigEdit) -> String {
@@ -302,9 +302,9 @@ fn plan(
     };
     out.write_all(text.as_bytes())?;
     Ok(if list.iter().all(|s| s.status == StepStatus::Done) {
-        crate::exit::OK
+        crate::exit::Exit::Ok
     } else {
-        crate::exit::PROBLEMS
+        crate::exit::Exit::Problems
     })
 }
 
@@ -336,7 +336,7 @@ fn build_clusters(
         }
         None => out.write_all(kubeconfig.as_bytes())?,
     }
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }
 
 fn jobs(
@@ -412,8 +412,8 @@ fn jobs(
         )?;
     }
     Ok(if plan.left_alone.is_empty() {
-        crate::exit::OK
+        crate::exit::Exit::Ok
     } else {
-        crate::exit::PROBLEMS
+        crate::exit::Exit::Problems
     })
 }

@@ -47,7 +47,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate:
                 cmd = cmd.mut_arg(a.get_id().clone(), |a| a.hide_short_help(false));
             }
             write!(out, "{}", cmd.render_long_help())?;
-            Ok(crate::exit::OK)
+            Ok(crate::exit::Exit::Ok)
         }
     }
 }

@@ -76,5 +76,5 @@ pub fn run(
         ViewFormat::Json => output::json(&doc),
     };
     out.write_all(text.as_bytes())?;
-    Ok(crate::exit::OK)
+    Ok(crate::exit::Exit::Ok)
 }

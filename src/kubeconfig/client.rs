@@ -190,11 +190,7 @@ fn validate_user(user: &super::Entry, out: &mut Vec<(Origin, String)>) {
             }
         }
     }
-    let exec = super::usable::exec_and_impersonation(name, &user.body);
-    let (exec, impersonation): (Vec<String>, Vec<String>) = exec
-        .into_iter()
-        .partition(|m| !m.starts_with("requesting uid"));
-    for m in exec {
+    for m in super::usable::exec_problems(name, &user.body) {
         say(m);
     }
     if methods.len() > 1 {
@@ -204,7 +200,7 @@ fn validate_user(user: &super::Entry, out: &mut Vec<(Origin, String)>) {
             methods.join(" ")
         ));
     }
-    for m in impersonation {
+    if let Some(m) = super::usable::impersonation_problem(name, &user.body) {
         say(m);
     }
 }

@@ -144,7 +144,7 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
     let bytes = if dev_null {
         Ok(Vec::new())
     } else {
-        crate::source::read_bounded(path)
+        crate::source::read_regular(path, &meta)
     }
     .map_err(|err| ReadError::Unreadable {
         path: shown.clone(),
@@ -207,10 +207,7 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
     ] {
         let names = list.unwrap_or_default().iter().map(|e| e.name.as_deref());
         if let Some(name) = repeated(names) {
-            return Err(invalid(format!(
-                "extension {name:?} is listed twice; kubectl refuses such a file \
-                 (client-go: duplicate name {name:?} in list): remove one"
-            )));
+            return Err(invalid(extension_twice(name)));
         }
     }
     let base = base_dir(&path);
@@ -400,12 +397,14 @@ fn invalid_body(kind: Kind, body: &Value) -> Option<String> {
     let names = extensions
         .iter()
         .map(|e| e.get("name").and_then(Value::as_str));
-    repeated(names).map(|name| {
-        format!(
-            "extension {name:?} is listed twice; kubectl refuses such a file (client-go: \
-             duplicate name {name:?} in list): remove one"
-        )
-    })
+    repeated(names).map(extension_twice)
+}
+
+fn extension_twice(name: &str) -> String {
+    format!(
+        "extension {name:?} is listed twice; kubectl refuses such a file (client-go: duplicate \
+         name {name:?} in list): remove one"
+    )
 }
 
 /// Go's `base64.StdEncoding` as `encoding/json` applies it to `[]byte`: padding required,

@@ -202,66 +202,75 @@ fn drop_disabled(set: &mut ContextSet, opts: &LoadOptions) {
     set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
 }
 
+/// Each later naming of a file already named (by its real path; a path that does not resolve
+/// is left to the reader), as `(first, later)` indexes into `candidates`.
+fn repeats(candidates: &[Candidate]) -> Vec<(usize, usize)> {
+    let mut seen: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        let Ok(real) = std::fs::canonicalize(&c.path) else {
+            continue;
+        };
+        match seen.get(&real) {
+            Some(&first) => out.push((first, i)),
+            None => {
+                seen.insert(real, i);
+            }
+        }
+    }
+    out
+}
+
 /// The candidates with every file's later namings dropped, each noted in a warning.
 fn once_each(candidates: Vec<Candidate>, warnings: &mut Vec<Warning>) -> Vec<Candidate> {
-    let mut seen: HashMap<PathBuf, PathBuf> = HashMap::new();
-    let mut kept = Vec::with_capacity(candidates.len());
-    for c in candidates {
-        if let Ok(real) = std::fs::canonicalize(&c.path) {
-            if let Some(first) = seen.get(&real) {
-                warnings.push(Warning::new(
-                    "repeated-file",
-                    format!(
-                        "{} {} names the same file as {}; it is read once",
-                        c.flag,
-                        shown(&c.path),
-                        shown(first)
-                    ),
-                ));
-                continue;
-            }
-            seen.insert(real, c.path.clone());
-        }
-        kept.push(c);
+    let later = repeats(&candidates);
+    for &(first, again) in &later {
+        let c = &candidates[again];
+        warnings.push(Warning::new(
+            "repeated-file",
+            format!(
+                "{} {} names the same file as {}; it is read once",
+                c.flag,
+                shown(&c.path),
+                shown(&candidates[first].path)
+            ),
+        ));
     }
-    kept
+    candidates
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !later.iter().any(|&(_, again)| again == *i))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// The same file named twice (say `--kubeconfig dir/a.yaml` and `--kubeconfig-dir dir`) would
 /// collide with itself entry by entry; say what really happened, once.
 fn reject_repeated_files(candidates: &[Candidate]) -> Result<()> {
-    let mut seen: HashMap<PathBuf, &Candidate> = HashMap::new();
-    let mut errors = Vec::new();
-    for c in candidates {
-        let Ok(real) = std::fs::canonicalize(&c.path) else {
-            continue;
-        };
-        match seen.get(&real) {
-            Some(first) => {
-                // Name both spellings when they differ, and the flag each came from.
-                let how = |cand: &Candidate| format!("{} {}", cand.flag, shown(&cand.path));
-                let what = if first.path == c.path && first.flag == c.flag {
-                    format!("{} is given twice ({})", shown(&c.path), first.flag)
-                } else if first.path == c.path {
-                    format!(
-                        "{} is given twice (as {} and as {})",
-                        shown(&c.path),
-                        first.flag,
-                        c.flag
-                    )
-                } else {
-                    format!("one file is given twice: {} and {}", how(first), how(c))
-                };
-                errors.push(problem(
-                    "repeated-file",
-                    format!("{what}; give each kubeconfig file once"),
-                ));
-            }
-            None => {
-                seen.insert(real, c);
-            }
-        }
-    }
+    let errors: Vec<Finding> = repeats(candidates)
+        .into_iter()
+        .map(|(first, again)| {
+            let (first, c) = (&candidates[first], &candidates[again]);
+            // Name both spellings when they differ, and the flag each came from.
+            let how = |cand: &Candidate| format!("{} {}", cand.flag, shown(&cand.path));
+            let what = if first.path == c.path && first.flag == c.flag {
+                format!("{} is given twice ({})", shown(&c.path), first.flag)
+            } else if first.path == c.path {
+                format!(
+                    "{} is given twice (as {} and as {})",
+                    shown(&c.path),
+                    first.flag,
+                    c.flag
+                )
+            } else {
+                format!("one file is given twice: {} and {}", how(first), how(c))
+            };
+            problem(
+                "repeated-file",
+                format!("{what}; give each kubeconfig file once"),
+            )
+        })
+        .collect();
     if errors.is_empty() {
         Ok(())
     } else {

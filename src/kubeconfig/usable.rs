@@ -6,14 +6,9 @@
 
 use serde_json::Value;
 
-/// client-go's complaints about `user`'s exec plugin and impersonation fields.
-pub(crate) fn exec_and_impersonation(name: &str, body: &Value) -> Vec<String> {
+/// client-go's complaints about `user`'s exec plugin.
+pub(crate) fn exec_problems(name: &str, body: &Value) -> Vec<String> {
     let mut out = Vec::new();
-    let has = |k: &str| {
-        body.get(k)
-            .and_then(Value::as_str)
-            .is_some_and(|s| !s.is_empty())
-    };
     if let Some(exec) = body.get("exec").filter(|e| !e.is_null()) {
         let field = |k: &str| exec.get(k).and_then(Value::as_str).unwrap_or("");
         if body.get("auth-provider").is_some_and(|a| !a.is_null()) {
@@ -59,6 +54,17 @@ pub(crate) fn exec_and_impersonation(name: &str, body: &Value) -> Vec<String> {
             )),
         }
     }
+    out
+}
+
+/// client-go's complaint about impersonation extras without a user to impersonate (checked
+/// after the authentication methods, so it comes last in client-go's message).
+pub(crate) fn impersonation_problem(name: &str, body: &Value) -> Option<String> {
+    let has = |k: &str| {
+        body.get(k)
+            .and_then(Value::as_str)
+            .is_some_and(|s| !s.is_empty())
+    };
     let extras = body
         .get("as-groups")
         .and_then(Value::as_array)
@@ -68,10 +74,7 @@ pub(crate) fn exec_and_impersonation(name: &str, body: &Value) -> Vec<String> {
             .and_then(Value::as_object)
             .is_some_and(|m| !m.is_empty())
         || has("as-uid");
-    if extras && !has("as") {
-        out.push(format!(
-            "requesting uid, groups or user-extra for {name} without impersonating a user"
-        ));
-    }
-    out
+    (extras && !has("as")).then(|| {
+        format!("requesting uid, groups or user-extra for {name} without impersonating a user")
+    })
 }

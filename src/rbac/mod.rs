@@ -212,12 +212,12 @@ impl ContextReport {
 /// missing (a context, or the ProwJob CRD: Prow cannot run without it), else 0.
 pub fn exit_code(reports: &[ContextReport]) -> crate::exit::Exit {
     if reports.iter().any(|r| r.status == Status::Error) {
-        crate::exit::CLUSTER
+        crate::exit::Exit::Cluster
     } else if reports.iter().any(|r| {
         matches!(r.status, Status::Denied | Status::Missing) || r.crd == Some(Crd::Missing)
     }) {
-        crate::exit::PROBLEMS
+        crate::exit::Exit::Problems
     } else {
-        crate::exit::OK
+        crate::exit::Exit::Ok
     }
 }
