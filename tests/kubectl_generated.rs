@@ -20,28 +20,8 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::recorder::Recorder;
+use common::rng::Rng;
 use serde_json::Value;
-
-/// xorshift64*: small, seedable, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len() as u64) as usize]
-    }
-}
 
 const CONTEXTS: &[&str] = &["a", "b", "c"];
 const CLUSTERS: &[&str] = &["k1", "k2"];
@@ -62,7 +42,7 @@ fn generate(id: usize, rng: &mut Rng, root: &Path, recorder: &Recorder) -> Case 
     fs::create_dir_all(&dir).unwrap();
     let mut entries: Vec<String> = Vec::new();
     let mut description = String::new();
-    let files = 1 + rng.below(4) as usize;
+    let files = 1 + rng.below(4);
     for f in 0..files {
         let sub = format!("f{f}");
         let path = dir.join(&sub).join("config.yaml");
@@ -83,7 +63,7 @@ fn generate(id: usize, rng: &mut Rng, root: &Path, recorder: &Recorder) -> Case 
             String::new()
         } else if roll < 16 && !entries.is_empty() {
             // The same file again, under the same or another spelling.
-            let earlier = entries[rng.below(entries.len() as u64) as usize].clone();
+            let earlier = entries[rng.below(entries.len())].clone();
             let again = match rng.below(3) {
                 0 => earlier.clone(),
                 1 if !earlier.starts_with('/') => format!("./{earlier}"),
@@ -104,23 +84,23 @@ fn generate(id: usize, rng: &mut Rng, root: &Path, recorder: &Recorder) -> Case 
     if rng.chance(30) {
         flags.push(format!(
             "--context={}",
-            rng.pick(&["a", "b", "c", "a", "b", "c", "zz"])
+            *rng.pick(&["a", "b", "c", "a", "b", "c", "zz"])
         ));
     }
     if rng.chance(25) {
         flags.push(format!(
             "--cluster={}",
-            rng.pick(&["k1", "k2", "k1", "k2", "kz"])
+            *rng.pick(&["k1", "k2", "k1", "k2", "kz"])
         ));
     }
     if rng.chance(25) {
         flags.push(format!(
             "--user={}",
-            rng.pick(&["u1", "u2", "u1", "u2", "uz"])
+            *rng.pick(&["u1", "u2", "u1", "u2", "uz"])
         ));
     }
     if rng.chance(30) {
-        flags.push(format!("--namespace={}", rng.pick(&["ns1", "ns2"])));
+        flags.push(format!("--namespace={}", *rng.pick(&["ns1", "ns2"])));
     }
     Case {
         id,
@@ -181,10 +161,10 @@ fn file_text(case: usize, f: usize, rng: &mut Rng, recorder: &Recorder, dir: &Pa
     t.push_str("contexts:\n");
     for c in CONTEXTS {
         if rng.chance(85) {
-            let cluster = rng.pick(&["k1", "k2", "k1", "k2", "k1", "k2", "kx"]);
+            let cluster = *rng.pick(&["k1", "k2", "k1", "k2", "k1", "k2", "kx"]);
             let _ = write!(t, "- name: {c}\n  context:\n    cluster: {cluster}\n");
             if rng.chance(90) {
-                let user = rng.pick(&["u1", "u2", "u1", "u2", "u1", "u2", "ux"]);
+                let user = *rng.pick(&["u1", "u2", "u1", "u2", "u1", "u2", "ux"]);
                 let _ = writeln!(t, "    user: {user}");
             }
             if rng.chance(50) {
@@ -197,7 +177,7 @@ fn file_text(case: usize, f: usize, rng: &mut Rng, recorder: &Recorder, dir: &Pa
         2 => t.push_str("current-context: \"\"\n"),
         3 => t.push_str("current-context: gone\n"),
         _ => {
-            let _ = writeln!(t, "current-context: {}", rng.pick(CONTEXTS));
+            let _ = writeln!(t, "current-context: {}", *rng.pick(CONTEXTS));
         }
     }
     t
@@ -323,7 +303,7 @@ fn generated_kubeconfig_sets_load_as_kubectl_loads_them() {
         .unwrap();
     let home = root.path().join("home");
     fs::create_dir_all(&home).unwrap();
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let generated: Vec<Case> = (0..cases)
         .map(|id| generate(id, &mut rng, root.path(), &recorder))
         .collect();

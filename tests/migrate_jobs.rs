@@ -8,26 +8,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{kp, run};
+use common::{copy_tree, kp, run};
 use kubectl_prow::migrate;
 use serde_json::Value;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/migrate")
-}
-
-/// A writable copy of a directory tree.
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_tree(&e.path(), &target);
-        } else {
-            fs::write(&target, fs::read(e.path()).unwrap()).unwrap();
-        }
-    }
 }
 
 /// Every file under `dir`, path relative to it → bytes.

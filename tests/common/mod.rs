@@ -4,6 +4,8 @@
 
 pub mod fault;
 pub mod recorder;
+pub mod rng;
+pub mod tls;
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +42,20 @@ pub fn kp() -> Command {
         .env("HOME", empty_home())
         .env("NO_COLOR", "1");
     cmd
+}
+
+/// A writable copy of a directory tree.
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::write(&target, std::fs::read(e.path()).unwrap()).unwrap();
+        }
+    }
 }
 
 pub fn empty_home() -> PathBuf {

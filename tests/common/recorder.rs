@@ -31,24 +31,8 @@ pub struct Recorder {
 
 impl Recorder {
     pub fn start() -> Self {
-        let key = rcgen::KeyPair::generate().unwrap();
-        let cert = rcgen::CertificateParams::new(vec!["127.0.0.1".into(), "localhost".into()])
-            .unwrap()
-            .self_signed(&key)
-            .unwrap();
-        let ca_data = base64::engine::general_purpose::STANDARD.encode(cert.pem());
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(
-            vec![cert.der().clone()],
-            rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
-        )
-        .unwrap();
-        let config = Arc::new(config);
+        let (config, pem) = super::tls::self_signed();
+        let ca_data = base64::engine::general_purpose::STANDARD.encode(pem);
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("https://{}", listener.local_addr().unwrap());
         let seen: Arc<Mutex<Vec<Request>>> = Arc::default();
