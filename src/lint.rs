@@ -98,17 +98,16 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
                     format!("cluster {:?} has no server", cluster.name),
                     "set `server: https://HOST[:PORT]`",
                 )),
-                Some(server) if !is_http_url(server) => out.push(Finding::error(
-                    "invalid-server",
-                    Some(cluster.origin.clone()),
-                    format!(
-                        "cluster {:?}: server {:?} is not an https:// (or http://) URL",
-                        cluster.name,
-                        crate::output::sanitize(&crate::kubeconfig::view::redact_url(server))
-                    ),
-                    "write it as https://HOST[:PORT]",
-                )),
-                Some(_) => {}
+                Some(server) => {
+                    if let Some(p) = crate::kubeconfig::server::problem(server) {
+                        out.push(Finding::error(
+                            "invalid-server",
+                            Some(cluster.origin.clone()),
+                            format!("cluster {:?}: {}", cluster.name, p.message),
+                            p.fix,
+                        ));
+                    }
+                }
             }
             check_files(
                 &cluster.body,
@@ -154,17 +153,6 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
             None => out.push(finding),
         }
     }
-}
-
-fn is_http_url(server: &str) -> bool {
-    let rest = server
-        .strip_prefix("https://")
-        .or_else(|| server.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        let host = host.rsplit('@').next().unwrap_or("");
-        !host.is_empty() && !host.starts_with(':')
-    })
 }
 
 fn check_files(

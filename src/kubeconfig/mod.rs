@@ -10,6 +10,7 @@ pub mod client;
 pub mod file;
 pub mod incluster;
 pub mod merge;
+pub mod server;
 pub mod sources;
 pub mod usable;
 pub mod view;

@@ -81,6 +81,14 @@ fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
     }
     match &ctx.target {
         Target::Cluster(entry) => {
+            // kube-client panics on a request to a server it cannot rebuild a URI on.
+            let server = entry.field("server").unwrap_or("");
+            if let Some(p) = crate::kubeconfig::server::problem(server) {
+                return Err(Failure::new(
+                    FailureKind::Config,
+                    format!("cluster {:?}: {}; {}", entry.name, p.message, p.fix),
+                ));
+            }
             let cluster: Cluster = serde_json::from_value(entry.body.clone()).map_err(|e| {
                 Failure::new(
                     FailureKind::Config,
