@@ -443,6 +443,94 @@ fn suggest_round_trip_applied_as_admin_makes_the_context_allowed() {
     delete_namespace(&env, &admin, "build-admin", &ns);
 }
 
+/// The denied context may not create Roles itself: `--suggest` names the loaded context on the
+/// same API server that may (asked with SelfSubjectAccessReviews), and says so when none may.
+/// With `--suggest-dir` each stream is a file and the printed command applies it for real.
+#[test]
+fn suggest_names_a_context_that_may_apply_it_and_its_command_works() {
+    let Some(env) = realk8s() else { return };
+    let admin = env["REALK8S_ADMIN_KUBECONFIG"].clone();
+    let ns = format!("applier-{}", std::process::id());
+    apply(
+        &env,
+        &admin,
+        "build-admin",
+        &format!(
+            "apiVersion: v1\nkind: Namespace\nmetadata: {{name: {ns}}}\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {{name: prow, namespace: {ns}}}\n"
+        ),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let kc = service_account_kubeconfig(&env, dir.path(), "build", &ns, "prow");
+    let kc = kc.to_str().unwrap();
+
+    // Alone, the ServiceAccount's context is the only one on that server, and it may not.
+    let alone = run(kp().args(["--kubeconfig", kc, "check-rbac", "--suggest"]));
+    assert_eq!(alone.code, 1, "{}", alone.stderr);
+    assert!(
+        alone.stdout.contains(
+            "# No loaded context on this server may create Roles and RoleBindings there (asked: sa)"
+        ),
+        "{}",
+        alone.stdout
+    );
+    assert!(
+        !alone.stdout.contains("kubectl --context sa apply"),
+        "{}",
+        alone.stdout
+    );
+
+    // With the admin kubeconfig loaded too: build-admin may (service-admin is another server).
+    let out_dir = dir.path().join("rbac");
+    let with_admin = run(kp().args([
+        "--kubeconfig",
+        kc,
+        "--kubeconfig",
+        &admin,
+        "--context",
+        "sa",
+        "check-rbac",
+        "--suggest",
+        "--suggest-dir",
+        out_dir.to_str().unwrap(),
+    ]));
+    assert_eq!(with_admin.code, 1, "{}", with_admin.stderr);
+    let lines: Vec<&str> = with_admin.stdout.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "one server, one stream: {}",
+        with_admin.stdout
+    );
+    let (command, file) = lines[0].split_once(" < ").unwrap();
+    assert_eq!(command, "kubectl --context build-admin apply -f -");
+    let stream = std::fs::read_to_string(file).unwrap();
+    assert!(
+        stream.contains("# Context \"build-admin\" may create Roles"),
+        "{stream}"
+    );
+    // The command as printed, with the kubeconfig that defines build-admin.
+    let applied = kubectl(&env)
+        .args([
+            "--kubeconfig",
+            &admin,
+            "--context",
+            "build-admin",
+            "apply",
+            "-f",
+            file,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    let after = run(kp().args(["--kubeconfig", kc, "check-rbac"]));
+    assert_eq!(after.code, 0, "{}", after.stdout);
+    delete_namespace(&env, &admin, "build-admin", &ns);
+}
+
 #[test]
 fn a_dead_server_beside_the_real_ones_is_its_own_row_and_the_others_answer() {
     let Some(env) = realk8s() else { return };

@@ -45,6 +45,49 @@ fn grant_prints_the_objects_for_the_chosen_components() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     insta::assert_snapshot!("grant_prowjob_context", out.stdout);
 
+    // --prowjobs adds the ProwJob verbs to the pod verbs: one ServiceAccount, two Roles and
+    // two RoleBindings (plank creates pods and updates ProwJobs).
+    let out = run(kp().args([
+        "--kubeconfig",
+        kc,
+        "grant",
+        "--service-account",
+        "plank",
+        "--component",
+        "prow-controller-manager",
+        "--prowjobs",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let kinds: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("kind: "))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "ServiceAccount",
+            "Role",
+            "RoleBinding",
+            "Role",
+            "RoleBinding"
+        ],
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("name: kubectl-prow-plank\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("name: kubectl-prow-plank-prowjobs\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("- prowjobs\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("- pods\n"), "{}", out.stdout);
+
     // Components that need nothing in that scope: a usage error, not an empty Role.
     let out = run(kp().args([
         "--kubeconfig",
@@ -57,6 +100,46 @@ fn grant_prints_the_objects_for_the_chosen_components() {
     ]));
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert!(out.stderr.contains("add --prowjobs"), "{}", out.stderr);
+}
+
+/// `--kubeconfig-out` is checked before anything is applied: an existing file without
+/// `--force` (exit 3) or a directory that cannot take it (exit 5) stops the command before it
+/// talks to the server (which here does not answer: talking to it would be exit 4).
+#[test]
+fn kubeconfig_out_is_checked_before_anything_is_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = dir.path().join("k.yaml");
+    std::fs::write(
+        &kc,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://127.0.0.1:1}\n\
+         users:\n- name: u\n  user: {token: t}\n\
+         contexts:\n- name: c\n  context: {cluster: c, user: u, namespace: ns}\ncurrent-context: c\n",
+    )
+    .unwrap();
+    let existing = dir.path().join("exists.kubeconfig");
+    std::fs::write(&existing, "keep me").unwrap();
+    let grant = |out: &Path| {
+        run(kp().args(["--kubeconfig", kc.to_str().unwrap()]).args([
+            "grant",
+            "--service-account",
+            "prow",
+            "--apply",
+            "--kubeconfig-out",
+            out.to_str().unwrap(),
+        ]))
+    };
+    let out = grant(&existing);
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("exists; nothing was applied"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep me");
+
+    let out = grant(&dir.path().join("no/such/dir/prow.kubeconfig"));
+    assert_eq!(out.code, 5, "{}", out.stderr);
+    assert!(out.stderr.contains("nothing was applied"), "{}", out.stderr);
 }
 
 #[test]
@@ -276,7 +359,14 @@ fn grant_prowjobs_on_the_service_cluster() {
             kc.to_str().unwrap(),
         ]));
     assert_eq!(out.code, 0, "{}", out.stderr);
-    let name = format!("service-admin-{ns}-hook");
+    assert!(
+        out.stdout
+            .contains("role.rbac.authorization.k8s.io/kubectl-prow-hook-prowjobs created"),
+        "{}",
+        out.stdout
+    );
+    // Named after the target cluster, not the admin context that made it.
+    let name = format!("service-{ns}-hook");
     let (code, rows) = check_rbac(
         kc.to_str().unwrap(),
         &["--prow-job-context", &name, "--component", "hook"],

@@ -28,7 +28,7 @@ Examples:
       --job-config-path jobs/ check-rbac -o json
   kubectl prow --kubeconfig prow.yaml check-rbac --in-cluster-via admin \\
       --service-account prow/prow-controller-manager
-  kubectl prow check-rbac --context build01 --suggest | kubectl apply -f -"
+  kubectl prow check-rbac --context build01 --suggest --suggest-dir rbac/"
     };
 }
 
@@ -91,6 +91,10 @@ pub struct CheckRbacArgs {
     /// kubectl apply -f -) instead of the table
     #[arg(long)]
     pub suggest: bool,
+    /// With --suggest: write one YAML file per API server and applying context into DIR
+    /// (created if missing) and print the commands that apply them
+    #[arg(long, value_name = "DIR", requires = "suggest")]
+    pub suggest_dir: Option<std::path::PathBuf>,
     /// Check in-cluster contexts from outside the pod: send SubjectAccessReviews for
     /// --service-account through this context
     #[arg(long, value_name = "CONTEXT", requires = "service_account")]
@@ -212,9 +216,8 @@ pub fn run(
         return Ok(crate::exit::Exit::Ok);
     }
     let text = if args.suggest {
-        let yaml = rbac::suggest::suggest(&reports);
         err.write_all(output::rbac::summary(&reports).as_bytes())?;
-        yaml
+        suggestions(&set, &reports, &opts, args.suggest_dir.as_deref(), err)?
     } else {
         match args.output.output {
             Format::Json => output::json(&reports),
@@ -245,14 +248,76 @@ pub fn run(
     Ok(rbac::exit_code(&reports))
 }
 
-/// Runs the checks on a small runtime of its own; async stops here. Progress goes to a
-/// terminal's stderr when the run takes over a second.
-pub(crate) fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
+/// `--suggest`: the streams, each naming the context that may apply it (asked of every loaded
+/// context on the same server), on standard output or as files in `dir`.
+fn suggestions(
+    set: &crate::kubeconfig::ContextSet,
+    reports: &[rbac::ContextReport],
+    opts: &RunOptions,
+    dir: Option<&std::path::Path>,
+    err: &mut dyn Write,
+) -> Result<String> {
+    let wanted = rbac::appliers::wanted(reports);
+    let appliers = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        let runtime = runtime()?;
+        let found = runtime.block_on(rbac::appliers::find(set, &wanted, opts));
+        runtime.shutdown_background();
+        found
+    };
+    let (streams, notes) = rbac::suggest::suggest(reports, &appliers);
+    let Some(dir) = dir else {
+        if streams.len() > 1 {
+            writeln!(
+                err,
+                "warning: the suggestion is {} streams, for {} API server(s): apply each with its \
+                 own command (--suggest-dir DIR writes one file each)",
+                streams.len(),
+                streams
+                    .iter()
+                    .map(|s| &s.server)
+                    .collect::<BTreeSet<_>>()
+                    .len()
+            )?;
+        }
+        let mut text = notes;
+        for s in &streams {
+            text.push_str(&s.render());
+        }
+        return Ok(text);
+    };
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::Write(format!(
+            "--suggest-dir {}: cannot create the directory: {e}",
+            crate::output::sanitize(&dir.display().to_string())
+        ))
+    })?;
+    let mut text = notes;
+    for s in &streams {
+        let path = dir.join(rbac::suggest::file_name(s));
+        crate::migrate::write::replace(&path, s.render().as_bytes())?;
+        text.push_str(&format!(
+            "{} < {}\n",
+            s.command(),
+            crate::output::sanitize(&path.display().to_string())
+        ));
+    }
+    Ok(text)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Error::Cluster(format!("cannot start the async runtime: {e}")))?;
+        .map_err(|e| Error::Cluster(format!("cannot start the async runtime: {e}")))
+}
+
+/// Runs the checks on a small runtime of its own; async stops here. Progress goes to a
+/// terminal's stderr when the run takes over a second.
+pub(crate) fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextReport>> {
+    let runtime = runtime()?;
     let n = plan.targets.len();
     let reports = runtime.block_on(async {
         let progress = std::io::stderr().is_terminal().then(|| {

@@ -44,9 +44,10 @@ pub const AFTER_LONG_HELP: &str = concat!(
 Where: the context of --context (the current context otherwise), in -n
 NAMESPACE (the context's namespace otherwise). What: exactly the verbs the
 chosen components need with pods, pods/log and events in a job context
-(--component, repeatable; all by default), or with --prowjobs the verbs they
-need on prowjobs.prow.k8s.io in the ProwJob context. The Role and RoleBinding
-are named kubectl-prow-NAME (kubectl-prow-NAME-prowjobs).
+(--component, repeatable; all by default), and with --prowjobs also the verbs
+they need on prowjobs.prow.k8s.io in the ProwJob context. One ServiceAccount;
+a Role and RoleBinding per scope, named kubectl-prow-NAME and
+kubectl-prow-NAME-prowjobs.
 
 Without --apply or --kubeconfig-out the objects are printed for kubectl apply
 -f -. --apply writes them with server-side apply (field manager kubectl-prow)
@@ -54,8 +55,9 @@ and says for each whether it was created, configured or unchanged.
 --kubeconfig-out FILE asks the API server for a token for the ServiceAccount
 (TokenRequest, --duration, default 48h, Prow's gencred default; the server may
 shorten it) and writes a kubeconfig (mode 0600, atomically) with one cluster,
-user and context named CONTEXT-NAMESPACE-NAME, the context in NAMESPACE and no
-current-context; an existing FILE is replaced only with --force. The token is
+user and context named CLUSTER-NAMESPACE-NAME (--context-name), the context in
+NAMESPACE and no current-context; an existing FILE is replaced only with
+--force, and is checked before anything is applied. The token is
 never printed. Exit codes: 0 done, 3 invalid configuration, 4 the cluster
 could not be reached or refused.
 
@@ -71,7 +73,7 @@ pub struct GrantArgs {
     /// Only what this Prow component needs (repeatable) [default: all]
     #[arg(long = "component", value_enum, value_name = "NAME")]
     pub components: Vec<Component>,
-    /// The ProwJob verbs (for the ProwJob context) instead of the pod verbs
+    /// Also the ProwJob verbs (for the ProwJob context): a second Role and RoleBinding
     #[arg(long)]
     pub prowjobs: bool,
     /// Create or update the objects with server-side apply
@@ -90,6 +92,10 @@ pub struct GrantArgs {
     /// Replace an existing --kubeconfig-out file
     #[arg(long, requires = "kubeconfig_out")]
     pub force: bool,
+    /// The name of the cluster, user and context in the --kubeconfig-out file [default:
+    /// CLUSTER-NAMESPACE-SERVICEACCOUNT]
+    #[arg(long, value_name = "NAME", requires = "kubeconfig_out")]
+    pub context_name: Option<String>,
 }
 
 pub fn run(
@@ -131,26 +137,30 @@ pub fn run(
         namespace: namespace.clone(),
         service_account: args.service_account.clone(),
         components: args.components.clone(),
-        scope: if args.prowjobs {
-            Scope::ProwJobContext
+        scopes: if args.prowjobs {
+            vec![Scope::JobContext, Scope::ProwJobContext]
         } else {
-            Scope::JobContext
+            vec![Scope::JobContext]
         },
     };
-    if grant.rules().is_empty() {
+    if grant.granted_scopes().is_empty() {
         return Err(Error::Usage(format!(
-            "the chosen components need nothing {}; {}",
+            "the chosen components need nothing {}",
             if args.prowjobs {
-                "on ProwJobs"
+                "with pods in a job context nor on ProwJobs"
             } else {
-                "with pods in a job context"
-            },
-            if args.prowjobs {
-                "drop --prowjobs"
-            } else {
-                "add --prowjobs"
+                "with pods in a job context; add --prowjobs for what they need on ProwJobs"
             }
         )));
+    }
+    let context_name = args
+        .context_name
+        .clone()
+        .unwrap_or_else(|| grant::kubeconfig_name(&ctx, &namespace, &args.service_account));
+    // Before anything is applied: a kubeconfig that could not be written afterwards would
+    // leave the objects applied and the token lost.
+    if let Some(path) = &args.kubeconfig_out {
+        preflight_output(path, args.force)?;
     }
     if !args.apply && args.kubeconfig_out.is_none() {
         out.write_all(grant.yaml().as_bytes())?;
@@ -223,17 +233,49 @@ pub fn run(
         writeln!(err, "nothing changed: the objects were already as granted")?;
     }
     if let (Some(path), Some((token, expires))) = (&args.kubeconfig_out, token) {
-        let text = grant::kubeconfig(&ctx, &namespace, &args.service_account, &token)
+        let text = grant::kubeconfig(&ctx, &context_name, &namespace, &token)
             .map_err(|f| Error::invalid(format!("context {name:?}: {}", f.message)))?;
         write_private(path, text.as_bytes(), args.force)?;
         writeln!(
             err,
             "wrote {}: context {:?} (namespace {namespace}, serviceaccount {}), token expires {}",
-            path.display(),
-            grant::kubeconfig_name(&name, &namespace, &args.service_account),
+            crate::output::sanitize(&path.display().to_string()),
+            context_name,
             args.service_account,
             expires.as_deref().unwrap_or("(unknown)")
         )?;
     }
     Ok(crate::exit::Exit::Ok)
+}
+
+/// Whether `path` can be written: not there already (unless `force`), in a directory that
+/// exists and takes a new file. Checked by creating and removing a file beside it.
+fn preflight_output(path: &std::path::Path, force: bool) -> Result<()> {
+    let shown = crate::output::sanitize(&path.display().to_string());
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(Error::invalid(format!(
+            "--kubeconfig-out {shown} exists; nothing was applied (use --force to replace it)"
+        )));
+    }
+    if path.is_dir() {
+        return Err(Error::Write(format!(
+            "--kubeconfig-out {shown} is a directory; nothing was applied"
+        )));
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let probe = dir.join(format!(".kubectl-prow-probe.{}", std::process::id()));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+        .and_then(|_| std::fs::remove_file(&probe))
+        .map_err(|e| {
+            Error::Write(format!(
+                "--kubeconfig-out {shown}: cannot write in {}: {e}; nothing was applied",
+                crate::output::sanitize(&dir.display().to_string())
+            ))
+        })
 }

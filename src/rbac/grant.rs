@@ -27,25 +27,35 @@ pub struct Grant {
     pub service_account: String,
     /// All components when empty.
     pub components: Vec<Component>,
-    /// Pods in a job context, or ProwJobs in the ProwJob context.
-    pub scope: Scope,
+    /// Pods in a job context, and/or ProwJobs in the ProwJob context: a Role and RoleBinding
+    /// each (a scope whose rules are empty for the components gets none).
+    pub scopes: Vec<Scope>,
 }
 
 impl Grant {
     /// `kubectl-prow-NAME` (`-prowjobs` for the ProwJob verbs), so that the two grants of one
     /// ServiceAccount do not replace each other.
-    pub fn role_name(&self) -> String {
-        match self.scope {
+    pub fn role_name(&self, scope: Scope) -> String {
+        match scope {
             Scope::JobContext => format!("kubectl-prow-{}", self.service_account),
             Scope::ProwJobContext => format!("kubectl-prow-{}-prowjobs", self.service_account),
         }
     }
 
-    /// The Role's rules: one per resource, in the table's order (pods, pods/log, events,
-    /// prowjobs), verbs in kubectl's order.
-    pub fn rules(&self) -> Vec<Value> {
+    /// The scopes that grant anything to the chosen components.
+    pub fn granted_scopes(&self) -> Vec<Scope> {
+        self.scopes
+            .iter()
+            .copied()
+            .filter(|s| !self.rules(*s).is_empty())
+            .collect()
+    }
+
+    /// The Role's rules for `scope`: one per resource, in the table's order (pods, pods/log,
+    /// events, prowjobs), verbs in kubectl's order.
+    pub fn rules(&self, scope: Scope) -> Vec<Value> {
         let mut rules: Vec<(&str, String, Vec<&str>)> = Vec::new();
-        for (p, _) in permissions_for(self.scope, &self.components) {
+        for (p, _) in permissions_for(scope, &self.components) {
             let resource = p.short_resource();
             match rules
                 .iter_mut()
@@ -65,27 +75,28 @@ impl Grant {
             .collect()
     }
 
-    /// The three objects, in the order they must be applied.
+    /// The objects, in the order they must be applied: the ServiceAccount, then a Role and
+    /// its RoleBinding per granted scope.
     pub fn objects(&self) -> Vec<Value> {
-        let name = self.role_name();
         let labels = json!({ "app.kubernetes.io/managed-by": FIELD_MANAGER });
-        vec![
-            json!({
-                "apiVersion": "v1",
-                "kind": "ServiceAccount",
-                "metadata": {
-                    "name": self.service_account,
-                    "namespace": self.namespace,
-                    "labels": labels,
-                },
-            }),
-            json!({
+        let mut out = vec![json!({
+            "apiVersion": "v1",
+            "kind": "ServiceAccount",
+            "metadata": {
+                "name": self.service_account,
+                "namespace": self.namespace,
+                "labels": labels,
+            },
+        })];
+        for scope in self.granted_scopes() {
+            let name = self.role_name(scope);
+            out.push(json!({
                 "apiVersion": "rbac.authorization.k8s.io/v1",
                 "kind": "Role",
                 "metadata": { "name": name, "namespace": self.namespace, "labels": labels },
-                "rules": self.rules(),
-            }),
-            json!({
+                "rules": self.rules(scope),
+            }));
+            out.push(json!({
                 "apiVersion": "rbac.authorization.k8s.io/v1",
                 "kind": "RoleBinding",
                 "metadata": { "name": name, "namespace": self.namespace, "labels": labels },
@@ -99,8 +110,9 @@ impl Grant {
                     "name": self.service_account,
                     "namespace": self.namespace,
                 }],
-            }),
-        ]
+            }));
+        }
+        out
     }
 
     /// The objects as a YAML stream for `kubectl apply -f -`, with a comment saying for whom.
@@ -114,13 +126,20 @@ impl Grant {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let what = match self.scope {
-            Scope::JobContext => "pods (job context)",
-            Scope::ProwJobContext => "ProwJobs (ProwJob context)",
-        };
+        let what: Vec<&str> = self
+            .granted_scopes()
+            .iter()
+            .map(|s| match s {
+                Scope::JobContext => "pods (job context)",
+                Scope::ProwJobContext => "ProwJobs (ProwJob context)",
+            })
+            .collect();
         let mut out = format!(
-            "# ServiceAccount {}/{}: what {who} needs with {what} in namespace {}\n",
-            self.namespace, self.service_account, self.namespace
+            "# ServiceAccount {}/{}: what {who} needs with {} in namespace {}\n",
+            self.namespace,
+            self.service_account,
+            what.join(" and "),
+            self.namespace
         );
         for doc in self.objects() {
             out.push_str("---\n");
@@ -168,22 +187,22 @@ pub async fn apply(
     if force {
         params = params.force();
     }
-    let resources = [
-        (ApiResource::erase::<ServiceAccount>(&()), "serviceaccount"),
-        (
-            ApiResource::erase::<Role>(&()),
-            "role.rbac.authorization.k8s.io",
-        ),
-        (
-            ApiResource::erase::<RoleBinding>(&()),
-            "rolebinding.rbac.authorization.k8s.io",
-        ),
-    ];
     let mut out = Vec::new();
-    for ((resource, kind), object) in resources.iter().zip(grant.objects()) {
+    for object in grant.objects() {
+        let (resource, kind) = match object["kind"].as_str() {
+            Some("ServiceAccount") => (ApiResource::erase::<ServiceAccount>(&()), "serviceaccount"),
+            Some("Role") => (
+                ApiResource::erase::<Role>(&()),
+                "role.rbac.authorization.k8s.io",
+            ),
+            _ => (
+                ApiResource::erase::<RoleBinding>(&()),
+                "rolebinding.rbac.authorization.k8s.io",
+            ),
+        };
         let name = object["metadata"]["name"].as_str().unwrap_or_default();
         let api: Api<DynamicObject> =
-            Api::namespaced_with(client.clone(), &grant.namespace, resource);
+            Api::namespaced_with(client.clone(), &grant.namespace, &resource);
         let what = format!("{kind}/{name}");
         let before = api
             .get_opt(name)
@@ -273,11 +292,16 @@ fn failure(e: &kube::Error, server: &str, what: &str) -> Failure {
     }
 }
 
-/// The name of the cluster, user and context in a `--kubeconfig-out` file: context,
-/// namespace and ServiceAccount, so that it merges with the operator's files without
-/// colliding.
-pub fn kubeconfig_name(context: &str, namespace: &str, service_account: &str) -> String {
-    format!("{context}-{namespace}-{service_account}")
+/// The default name of the cluster, user and context in a `--kubeconfig-out` file: the
+/// target's cluster, namespace and ServiceAccount (`CLUSTER-NAMESPACE-SA`), so that it says
+/// where it goes, not which admin context made it, and merges with the operator's files
+/// without colliding.
+pub fn kubeconfig_name(ctx: &Context, namespace: &str, service_account: &str) -> String {
+    let cluster = match &ctx.target {
+        Target::Cluster(entry) => entry.name.as_str(),
+        _ => ctx.cluster.as_deref().unwrap_or(ctx.name.as_str()),
+    };
+    format!("{cluster}-{namespace}-{service_account}")
 }
 
 /// A kubeconfig with one cluster (the context's server and CA, embedded), one user (the
@@ -285,11 +309,10 @@ pub fn kubeconfig_name(context: &str, namespace: &str, service_account: &str) ->
 /// under Prow's loader the last file's current-context becomes the service cluster.
 pub fn kubeconfig(
     ctx: &Context,
+    name: &str,
     namespace: &str,
-    service_account: &str,
     token: &Secret,
 ) -> Result<String, Failure> {
-    let name = kubeconfig_name(ctx.name.as_str(), namespace, service_account);
     let b64 = base64::engine::general_purpose::STANDARD;
     let read_ca = |path: &str| {
         std::fs::read(path).map(|b| b64.encode(b)).map_err(|e| {

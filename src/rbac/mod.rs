@@ -2,6 +2,7 @@
 //! about ([`plan`]), and asking the API servers ([`client`], [`review`], [`run`]), all at once.
 //! The result is one [`ContextReport`] per context name: data, rendered by `output::rbac`.
 
+pub mod appliers;
 pub mod client;
 pub mod components;
 pub mod exec;

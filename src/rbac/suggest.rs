@@ -1,17 +1,105 @@
 //! `--suggest`: the smallest Role and RoleBinding that grant a context's identity exactly what
-//! it was denied, ready for `kubectl apply -f -`.
+//! it was denied, as one YAML stream per API server and applying context, each headed by the
+//! `kubectl --context X apply` line that applies it (X found by [`super::appliers`]).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
 use super::ContextReport;
+use super::appliers::Applier;
 use super::components::verb_rank;
 
-/// One Role and one RoleBinding per namespace of each report with denials, as a YAML stream.
-/// Reports whose identity is unknown get a comment instead (nothing to bind to).
-pub fn suggest(reports: &[ContextReport]) -> String {
-    let mut out = String::new();
+/// One stream of Roles and RoleBindings, to be applied on one API server by one context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    pub server: String,
+    /// The loaded context that may create Roles and RoleBindings in every namespace of this
+    /// stream; `None` when no loaded context on the server may.
+    pub applier: Option<String>,
+    /// The contexts on the server that were asked, when none may.
+    pub asked: Vec<String>,
+    pub namespaces: Vec<String>,
+    /// The denied contexts this stream is for.
+    pub contexts: Vec<String>,
+    /// Comment lines, then `---`-separated documents.
+    pub yaml: String,
+}
+
+impl Suggestion {
+    /// The command that applies this stream from standard input.
+    pub fn command(&self) -> String {
+        format!(
+            "kubectl --context {} apply -f -",
+            self.applier
+                .as_deref()
+                .map_or_else(|| "ADMIN".to_string(), quote)
+        )
+    }
+
+    /// The stream, headed by what it is for and how to apply it.
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "# API server {}, namespace {}: what {} {} denied.\n",
+            self.server,
+            self.namespaces.join(", "),
+            plural_contexts(&self.contexts),
+            if self.contexts.len() == 1 {
+                "was"
+            } else {
+                "were"
+            },
+        );
+        match &self.applier {
+            Some(a) => out.push_str(&format!(
+                "# Context {a:?} may create Roles and RoleBindings there; apply with:\n#   {}\n",
+                self.command()
+            )),
+            None => out.push_str(&format!(
+                "# No loaded context on this server may create Roles and RoleBindings there \
+                 (asked: {}).\n# Apply as a cluster administrator, or as a user bound to the \
+                 `admin` ClusterRole in the namespace:\n#   {}\n",
+                if self.asked.is_empty() {
+                    "none".to_string()
+                } else {
+                    self.asked.join(", ")
+                },
+                self.command()
+            )),
+        }
+        out.push_str(&self.yaml);
+        out
+    }
+}
+
+fn plural_contexts(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    if names.len() == 1 {
+        format!("context {}", quoted[0])
+    } else {
+        format!("contexts {}", quoted.join(", "))
+    }
+}
+
+/// A context name as a shell word: bare when it is safe, single-quoted otherwise.
+fn quote(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.:@/".contains(c))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// The Roles and RoleBindings that grant what `reports` were denied, grouped by API server and
+/// by the context in `appliers` that may apply them. Reports whose identity is unknown get a
+/// comment in `notes` instead (nothing to bind to).
+pub fn suggest(reports: &[ContextReport], appliers: &[Applier]) -> (Vec<Suggestion>, String) {
+    let mut notes = String::new();
+    let mut streams: Vec<Suggestion> = Vec::new();
     // One Role per server, namespace and subject: aliases, and contexts that share an identity
     // (a token and a token file of one ServiceAccount), get one suggestion.
     let mut seen: Vec<(Option<String>, String, Value)> = Vec::new();
@@ -20,7 +108,7 @@ pub fn suggest(reports: &[ContextReport]) -> String {
             continue;
         }
         let Some(subject) = r.identity.as_ref().and_then(subject) else {
-            out.push_str(&format!(
+            notes.push_str(&format!(
                 "# context {:?}: denied, but the server did not say who the identity is; \
                  nothing to bind to\n",
                 r.context
@@ -45,6 +133,7 @@ pub fn suggest(reports: &[ContextReport]) -> String {
             }
         }
         let who = subject["name"].as_str().unwrap_or_default().to_string();
+        let server = r.server.clone().unwrap_or_default();
         for (ns, rules) in by_ns {
             let name = role_name(&who);
             let key = (r.server.clone(), ns.to_string(), subject.clone());
@@ -72,19 +161,78 @@ pub fn suggest(reports: &[ContextReport]) -> String {
                 "roleRef": { "apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": name },
                 "subjects": [subject.clone()],
             });
-            let server = r.server.as_deref().unwrap_or("its server");
-            out.push_str(&format!(
-                "# context {:?} ({server}): what {who} is denied in namespace {ns}; apply with \
-                 kubectl --context {:?} apply -f -\n",
-                r.context, r.context
+            let applier = appliers
+                .iter()
+                .find(|a| a.server == server && a.namespace == ns);
+            let applier_context = applier.and_then(|a| a.context.clone());
+            let stream = match streams
+                .iter_mut()
+                .find(|s| s.server == server && s.applier == applier_context)
+            {
+                Some(s) => s,
+                None => {
+                    streams.push(Suggestion {
+                        server: server.clone(),
+                        applier: applier_context,
+                        asked: Vec::new(),
+                        namespaces: Vec::new(),
+                        contexts: Vec::new(),
+                        yaml: String::new(),
+                    });
+                    streams.last_mut().expect("just pushed")
+                }
+            };
+            for asked in applier.map(|a| a.asked.as_slice()).unwrap_or_default() {
+                if !stream.asked.contains(asked) {
+                    stream.asked.push(asked.clone());
+                }
+            }
+            if !stream.namespaces.iter().any(|n| n == ns) {
+                stream.namespaces.push(ns.to_string());
+            }
+            if !stream.contexts.contains(&r.context) {
+                stream.contexts.push(r.context.clone());
+            }
+            stream.yaml.push_str(&format!(
+                "# context {:?} ({server}): what {who} is denied in namespace {ns}\n",
+                r.context
             ));
             for doc in [role, binding] {
-                out.push_str("---\n");
-                out.push_str(&serde_saphyr::to_string(&doc).expect("serializable"));
+                stream.yaml.push_str("---\n");
+                stream
+                    .yaml
+                    .push_str(&serde_saphyr::to_string(&doc).expect("serializable"));
             }
         }
     }
-    out
+    (streams, notes)
+}
+
+/// A file name for a stream in `--suggest-dir`: the applying context and the server's host and
+/// port, reduced to characters that are safe in a file name.
+pub fn file_name(s: &Suggestion) -> String {
+    let host = s
+        .server
+        .split_once("://")
+        .map_or(s.server.as_str(), |(_, r)| r)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .rsplit('@')
+        .next()
+        .unwrap_or("");
+    let raw = format!("{}@{host}", s.applier.as_deref().unwrap_or("ADMIN"));
+    let safe: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "-_.@".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{}.yaml", safe.trim_start_matches('.'))
 }
 
 /// The RBAC subject for an identity: a ServiceAccount for `system:serviceaccount:NS:NAME`, a
