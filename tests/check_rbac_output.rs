@@ -151,3 +151,73 @@ fn colour_marks_only_the_status_word() {
     assert!(first.ends_with("   \x1b[32mok\x1b[0m"), "{first:?}");
     assert!(!first.starts_with('\x1b'));
 }
+
+/// `--by component` fits 80 columns: short headers and a legend once the full names do not
+/// fit, the context's name kept whole.
+#[test]
+fn by_component_at_80_columns() {
+    let r = fleet();
+    let text = table(&r, By::Component, false, false, Some(80), false);
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    // Too long to keep whole: the context names keep both ends, and stay apart.
+    let names: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .take(r.len())
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(names.contains(&"k8s-infr…trusted"), "{text}");
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+/// `-o wide --by component`: the component columns, with IDENTITY, NAMESPACE and REASON, not
+/// the per-check columns of plain `-o wide`.
+#[test]
+fn wide_keeps_the_by_grouping() {
+    let r = fleet();
+    let text = table(&r, By::Component, true, false, None, false);
+    let header = text.lines().next().unwrap();
+    assert!(header.contains("STATUS-RECONCILER"), "{header}");
+    assert!(
+        header.contains("IDENTITY") && header.contains("REASON"),
+        "{header}"
+    );
+    assert!(!header.contains("PODS:CREATE"), "{header}");
+    let plain = table(&r, By::Summary, true, false, None, false);
+    assert!(
+        plain.lines().next().unwrap().contains("PODS:CREATE"),
+        "{plain}"
+    );
+}
+
+/// The ProwJob context whose RBAC is fine but which lacks the ProwJob CRD is not `ok` in its
+/// row (Prow cannot run there): the row, the colour and the summary say so.
+#[test]
+fn a_prowjob_context_without_the_crd_is_not_ok_in_its_row() {
+    let mut r = fleet();
+    let service = r
+        .iter_mut()
+        .find(|x| x.context == "k8s-infra-prow-service")
+        .unwrap();
+    service.status = Status::Ok;
+    for c in &mut service.checks {
+        c.allowed = Some(true);
+    }
+    service.crd = Some(Crd::Missing);
+    let text = table(&r, By::Summary, false, false, Some(120), false) + &notes(&r);
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("k8s-infra-prow-service"))
+        .unwrap();
+    assert!(row.ends_with("no-crd"), "{row}");
+    assert!(
+        text.contains("1 ok, 1 without the ProwJob CRD, 1 denied"),
+        "{text}"
+    );
+    let coloured = table(&r, By::Summary, false, false, None, true);
+    assert!(coloured.contains("\x1b[31mno-crd\x1b[0m"), "{coloured}");
+}

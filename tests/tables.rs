@@ -111,3 +111,34 @@ fn seed_examples_at_80_and_120_columns() {
         insta::assert_snapshot!(format!("seed_custom_namespace_jobs_{width}"), text);
     }
 }
+
+/// Cuts keep what tells rows apart: a server loses its scheme and path before its port, a
+/// place loses its directories before its file name and line.
+#[test]
+fn cuts_keep_the_port_and_the_file_name() {
+    use kubectl_prow::output::table;
+    let rows = vec![
+        vec![
+            "build01".to_string(),
+            "https://build-cluster.example.com:6443/k8s/clusters/c-xyz".to_string(),
+            "deploy/prow/kubeconfigs/build01.kubeconfig.yaml:12".to_string(),
+        ],
+        vec![
+            "build02".to_string(),
+            "https://build-cluster.example.com:7443".to_string(),
+            "deploy/prow/kubeconfigs/build02.kubeconfig.yaml:3".to_string(),
+        ],
+    ];
+    let text = table(
+        &["NAME", "SERVER", "SOURCE"],
+        rows,
+        false,
+        Some(80),
+        &["SERVER", "SOURCE"],
+    );
+    assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+    assert!(text.contains(":6443") && text.contains(":7443"), "{text}");
+    assert!(!text.contains("https://"), "{text}");
+    assert!(text.contains("build01.kubeconfig.yaml:12"), "{text}");
+    assert!(text.contains("build02.kubeconfig.yaml:3"), "{text}");
+}

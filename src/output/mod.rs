@@ -48,10 +48,24 @@ impl fmt::Display for Format {
 /// a line never exceeds the terminal.
 pub fn table(
     headers: &[&str],
+    rows: Vec<Vec<String>>,
+    no_headers: bool,
+    max_width: Option<usize>,
+    shrink: &[&str],
+) -> String {
+    table_keeping(headers, rows, no_headers, max_width, shrink, &[])
+}
+
+/// [`table`], where the columns named in `keep` may be cut like those in `shrink` (after them)
+/// but are never left out: the name a row is about (`CONTEXT` in check-rbac, where every other
+/// column is an answer).
+pub fn table_keeping(
+    headers: &[&str],
     mut rows: Vec<Vec<String>>,
     no_headers: bool,
     max_width: Option<usize>,
     shrink: &[&str],
+    keep: &[&str],
 ) -> String {
     if rows.is_empty() && no_headers {
         return String::new();
@@ -82,7 +96,7 @@ pub fn table(
                 }
             }
         }
-        fit(&headers, &mut rows, width, shrink);
+        fit(&headers, &mut rows, width, shrink, keep);
     }
     let mut builder = Builder::default();
     if !no_headers {
@@ -131,47 +145,91 @@ fn floor(header: &str, natural: usize, shrink: &[&str]) -> usize {
     }
 }
 
-/// The table's width with every shrinkable column at its floor.
+/// The table's width with every shrinkable column at its floor (a column of places at the
+/// width of its longest file name and line: dropping a column beats losing those).
 fn narrowest(headers: &[&str], rows: &[Vec<String>], shrink: &[&str]) -> usize {
     let widths = natural(headers, rows);
+    let floors: Vec<usize> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, &w)| floor(h, w, shrink))
+        .collect();
     GAP * headers.len().saturating_sub(1)
-        + headers
-            .iter()
-            .zip(&widths)
-            .map(|(h, &w)| floor(h, w, shrink))
-            .sum::<usize>()
+        + soft_floors(rows, &widths, &floors).iter().sum::<usize>()
 }
 
-fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]) {
+/// Per column: its floor, raised to the longest `file.yaml:12` of a column of places.
+fn soft_floors(rows: &[Vec<String>], widths: &[usize], floors: &[usize]) -> Vec<usize> {
+    (0..widths.len())
+        .map(|c| {
+            let names = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .filter(|cell| is_file_line(cell))
+                .map(|cell| len(base_name(cell)) + 1)
+                .max()
+                .unwrap_or(0);
+            floors[c].max(names.min(widths[c]))
+        })
+        .collect()
+}
+
+fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str], keep: &[&str]) {
     let mut widths = natural(headers, rows);
     let floors: Vec<usize> = headers
         .iter()
         .zip(&widths)
         .map(|(h, &w)| floor(h, w, shrink))
         .collect();
+    // The kept columns give only once every other column is at its floor.
+    let last: Vec<usize> = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, &w)| {
+            if keep.contains(h) {
+                w.min(MIN_COLUMN.max(len(h)))
+            } else {
+                floor(h, w, shrink)
+            }
+        })
+        .collect();
+    // A column of file:line places keeps each base name and line while other columns can
+    // give: the directories go first.
+    let soft = soft_floors(rows, &widths, &floors);
     let mut total: usize = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
     // Take one character at a time from the widest column that can give one: the cut is
     // shared, and no column is cut to nothing while another stays wide.
-    while total > width {
-        let Some(col) = (0..widths.len())
-            .filter(|&c| widths[c] > floors[c])
-            .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)))
-        else {
-            break;
-        };
-        widths[col] -= 1;
-        total -= 1;
+    for limits in [&soft, &floors, &last] {
+        while total > width {
+            let Some(col) = (0..widths.len())
+                .filter(|&c| widths[c] > limits[c])
+                .max_by_key(|&c| (widths[c], std::cmp::Reverse(c)))
+            else {
+                break;
+            };
+            widths[col] -= 1;
+            total -= 1;
+        }
     }
     for row in rows.iter_mut() {
-        for (cell, &w) in row.iter_mut().zip(&widths) {
+        for ((cell, &w), h) in row.iter_mut().zip(&widths).zip(headers) {
             if len(cell) > w {
-                // Keep both ends of a path (its start and file:line), the start of anything else.
-                let file_line = !cell.contains("://")
-                    && cell
-                        .rsplit_once(':')
-                        .is_some_and(|(_, n)| n.parse::<u32>().is_ok());
-                *cell = if file_line {
+                // Keep both ends of a path (its start and file:line) and of a name (names of
+                // one fleet share their start), the host and port of a URL, the start of
+                // anything else.
+                *cell = if keep.contains(h) {
+                    let chars: Vec<char> = cell.chars().collect();
+                    let tail = w.saturating_sub(1) / 2;
+                    let head = w.saturating_sub(1) - tail;
+                    format!(
+                        "{}…{}",
+                        chars[..head].iter().collect::<String>(),
+                        chars[chars.len() - tail..].iter().collect::<String>()
+                    )
+                } else if is_file_line(cell) {
                     cut_middle(cell, w)
+                } else if cell.contains("://") {
+                    cut_url(cell, w)
                 } else {
                     format!(
                         "{}…",
@@ -183,28 +241,65 @@ fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]
     }
 }
 
-/// `config/jobs/kubernetes/sig-node/node-kubelet.yaml:12` cut to `width` from the middle, so
-/// that the start of the path and the file name with its line stay.
+/// `dir/file.yaml:12`: a place in a file.
+fn is_file_line(cell: &str) -> bool {
+    !cell.contains("://")
+        && cell
+            .rsplit_once(':')
+            .is_some_and(|(_, n)| n.parse::<u32>().is_ok())
+}
+
+/// `file.yaml:12` of `dir/file.yaml:12`.
+fn base_name(cell: &str) -> &str {
+    cell.rsplit('/').next().unwrap_or(cell)
+}
+
+/// A server URL cut to `width`: the scheme goes first, then the path, then the middle of the
+/// host; the port stays (two servers on one host differ by it).
+fn cut_url(cell: &str, width: usize) -> String {
+    let rest = cell.split_once("://").map_or(cell, |(_, r)| r);
+    if len(rest) <= width {
+        return rest.to_string();
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    if len(authority) < width {
+        return format!("{authority}…");
+    }
+    if let Some((host, port)) = authority.rsplit_once(':')
+        && !port.is_empty()
+        && port.chars().all(|c| c.is_ascii_digit())
+    {
+        let keep = width.saturating_sub(len(port) + 2);
+        if keep >= 4 {
+            let head: String = host.chars().take(keep).collect();
+            return format!("{head}…:{port}");
+        }
+    }
+    format!(
+        "{}…",
+        authority
+            .chars()
+            .take(width.saturating_sub(1))
+            .collect::<String>()
+    )
+}
+
+/// `config/jobs/kubernetes/sig-node/node-kubelet.yaml:12` cut to `width` from the start: the
+/// file name with its line stays, and the directories nearest to it (the start is the same
+/// directory on every row). The cut falls on a `/` where it can.
 fn cut_middle(cell: &str, width: usize) -> String {
     let chars: Vec<char> = cell.chars().collect();
     if chars.len() <= width {
         return cell.to_string();
     }
-    let name_start = cell
-        .rfind('/')
-        .map(|i| cell[..=i].chars().count())
-        .unwrap_or(0);
-    let tail_len = (chars.len() - name_start).min(width.saturating_sub(1));
-    let mut head_len = width.saturating_sub(1 + tail_len);
-    // A stub of a directory says nothing: give its room to the file name instead.
-    let mut tail_len = tail_len;
-    if head_len < 6 {
-        tail_len += head_len;
-        head_len = 0;
+    let tail: String = chars[chars.len() - width.saturating_sub(1)..]
+        .iter()
+        .collect();
+    let name = len(base_name(cell));
+    match tail.find('/') {
+        Some(i) if len(&tail[i..]) > name => format!("…{}", &tail[i..]),
+        _ => format!("…{tail}"),
     }
-    let head: String = chars[..head_len].iter().collect();
-    let tail: String = chars[chars.len() - tail_len..].iter().collect();
-    format!("{head}…{tail}")
 }
 
 /// The terminal width when standard output is a terminal; `None` for pipes and files, which

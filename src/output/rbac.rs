@@ -30,15 +30,26 @@ pub fn table(
     color: bool,
 ) -> String {
     let summary = by == By::Summary && !wide;
-    let columns: Vec<Column> = if wide {
-        per_check(reports)
-    } else {
-        match by {
-            By::Summary => Vec::new(),
-            By::Resource => per_resource(reports),
-            By::Component => per_component(reports),
-        }
+    // -o wide gives every check a column, unless --by asks for another grouping.
+    let mut columns: Vec<Column> = match by {
+        By::Summary if wide => per_check(reports),
+        By::Summary => Vec::new(),
+        By::Resource => per_resource(reports),
+        By::Component => per_component(reports, false),
     };
+    let mut legend = String::new();
+    if by == By::Component
+        && !wide
+        && let Some(width) = width
+        && component_table_width(reports, &columns) > width
+    {
+        // Components' names are long (STATUS-RECONCILER): short headers and a legend fit 80.
+        columns = per_component(reports, true);
+        let used: Vec<String> = columns.iter().filter_map(|c| c.legend.clone()).collect();
+        if !used.is_empty() && !no_headers {
+            legend = format!("{}\n", used.join(", "));
+        }
+    }
     let mut headers: Vec<String> = vec!["CONTEXT".into(), "NAMESPACE".into(), "IDENTITY".into()];
     headers.extend(columns.iter().map(|c| c.header.clone()));
     if summary {
@@ -77,12 +88,13 @@ pub fn table(
     } else {
         &["IDENTITY", "NAMESPACE"][..]
     };
-    let text = super::table(
+    let text = super::table_keeping(
         &header_refs,
         rows,
         no_headers,
         if wide { None } else { width },
         shrink,
+        &["CONTEXT"],
     );
     let mut out = String::new();
     let mut lines = text.lines();
@@ -120,7 +132,37 @@ pub fn table(
         out.push_str(line);
         out.push('\n');
     }
+    out.push_str(&legend);
     out
+}
+
+/// The width of the `--by component` table with full headers, before any cut: CONTEXT, the
+/// component columns and STATUS (IDENTITY and NAMESPACE are the first to go anyway).
+fn component_table_width(reports: &[ContextReport], columns: &[Column]) -> usize {
+    let context = reports
+        .iter()
+        .map(|r| display_name(&r.context).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("CONTEXT".len());
+    let status = reports
+        .iter()
+        .map(|r| status_word(r).len())
+        .max()
+        .unwrap_or(0)
+        .max("STATUS".len());
+    let cells: usize = columns
+        .iter()
+        .map(|c| {
+            reports
+                .iter()
+                .map(|r| cell(r, c).chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(c.header.chars().count())
+        })
+        .sum();
+    context + cells + status + 3 * (columns.len() + 1)
 }
 
 /// Lines below the table: failures, the ProwJob CRD, in-cluster routes, and the summary.
@@ -183,11 +225,24 @@ pub fn notes(reports: &[ContextReport]) -> String {
 
 /// One line: contexts by status, checks by answer.
 pub fn summary(reports: &[ContextReport]) -> String {
-    let count = |s: Status| reports.iter().filter(|r| r.status == s).count();
+    let no_crd = |r: &&ContextReport| r.crd == Some(Crd::Missing);
+    let count = |s: Status| {
+        reports
+            .iter()
+            .filter(|r| r.status == s && !(s == Status::Ok && no_crd(r)))
+            .count()
+    };
     let checks: Vec<&CheckResult> = reports.iter().flat_map(|r| &r.checks).collect();
     let allowed = checks.iter().filter(|c| c.allowed == Some(true)).count();
     let denied = checks.iter().filter(|c| c.allowed == Some(false)).count();
     let mut parts = vec![format!("{} ok", count(Status::Ok))];
+    let without_crd = reports
+        .iter()
+        .filter(|r| r.status == Status::Ok && no_crd(r))
+        .count();
+    if without_crd > 0 {
+        parts.push(format!("{without_crd} without the ProwJob CRD"));
+    }
     for (s, word) in [
         (Status::Denied, "denied"),
         (Status::Error, "failed"),
@@ -216,6 +271,8 @@ pub fn summary(reports: &[ContextReport]) -> String {
 
 struct Column {
     header: String,
+    /// `HORO: horologium`, for a header shortened to fit.
+    legend: Option<String>,
     /// Cells list the denied verbs (one resource), rather than counting (several).
     verbs: bool,
     matches: Box<dyn Fn(&CheckResult) -> bool>,
@@ -240,13 +297,14 @@ fn per_resource(reports: &[ContextReport]) -> Vec<Column> {
     seen.into_iter()
         .map(|(_, name)| Column {
             header: name.to_uppercase(),
+            legend: None,
             verbs: true,
             matches: Box::new(move |c: &CheckResult| c.permission.short_resource() == name),
         })
         .collect()
 }
 
-fn per_component(reports: &[ContextReport]) -> Vec<Column> {
+fn per_component(reports: &[ContextReport], short: bool) -> Vec<Column> {
     let used: BTreeSet<Component> = reports
         .iter()
         .flat_map(|r| &r.checks)
@@ -256,7 +314,15 @@ fn per_component(reports: &[ContextReport]) -> Vec<Column> {
         .map(|comp| Column {
             header: match comp {
                 Component::ProwControllerManager => "PCM".to_string(),
+                other if short => short_header(other).to_string(),
                 other => other.as_str().to_uppercase(),
+            },
+            legend: match comp {
+                Component::ProwControllerManager => None,
+                other if short && short_header(other) != other.as_str().to_uppercase() => {
+                    Some(format!("{}: {}", short_header(other), other.as_str()))
+                }
+                _ => None,
             },
             verbs: false,
             matches: Box::new(move |c: &CheckResult| c.component.contains(&comp)),
@@ -274,6 +340,7 @@ fn per_check(reports: &[ContextReport]) -> Vec<Column> {
     seen.into_iter()
         .map(|p| Column {
             header: format!("{}:{}", p.short_resource(), p.verb).to_uppercase(),
+            legend: None,
             verbs: true,
             matches: Box::new(move |c: &CheckResult| c.permission == p),
         })
@@ -307,10 +374,31 @@ fn cell(r: &ContextReport, column: &Column) -> String {
     }
 }
 
-/// The status word; a failure's kind and message are in the notes below the table.
+/// A component's header where the full name does not fit: at most five letters.
+fn short_header(c: Component) -> &'static str {
+    match c {
+        Component::Hook => "HOOK",
+        Component::ProwControllerManager => "PCM",
+        Component::Sinker => "SINK",
+        Component::Deck => "DECK",
+        Component::Crier => "CRIER",
+        Component::Horologium => "HORO",
+        Component::Tide => "TIDE",
+        Component::StatusReconciler => "SR",
+    }
+}
+
+/// The status word; a failure's kind and message are in the notes below the table. A ProwJob
+/// context whose RBAC is fine but that lacks the ProwJob CRD is not `ok`: Prow cannot run there.
 fn status_word(r: &ContextReport) -> String {
+    if r.status == Status::Ok && r.crd == Some(Crd::Missing) {
+        return NO_CRD.into();
+    }
     r.status.to_string()
 }
+
+/// The STATUS of a ProwJob context without the ProwJob CRD.
+pub const NO_CRD: &str = "no-crd";
 
 /// `ALLOWED/ASKED`, `-` when nothing was asked; what is denied is listed below the table.
 fn allowed_count(r: &ContextReport) -> String {
@@ -376,6 +464,7 @@ fn display_name(name: &str) -> String {
 
 fn paint(status: Status, word: &str) -> String {
     let code = match status {
+        Status::Ok if word == NO_CRD => "31",
         Status::Ok => "32",
         Status::Denied | Status::Error => "31",
         Status::Missing => "33",
