@@ -213,7 +213,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__subcmd__prow__subcmd__check__subcmd__rbac)
-            opts="-o -n -h -V --component --by --suggest --in-cluster-via --service-account --junit --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
+            opts="-o -n -h -V --component --by --suggest --suggest-dir --in-cluster-via --service-account --junit --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,6 +225,10 @@ _kubectl__prow() {
                     ;;
                 --by)
                     COMPREPLY=($(compgen -W "summary resource component" -- "${cur}"))
+                    return 0
+                    ;;
+                --suggest-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --in-cluster-via)
@@ -495,7 +499,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__subcmd__prow__subcmd__grant)
-            opts="-n -h -V --service-account --component --prowjobs --apply --force-conflicts --kubeconfig-out --duration --force --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
+            opts="-n -h -V --service-account --component --prowjobs --apply --force-conflicts --kubeconfig-out --duration --force --context-name --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,6 +518,10 @@ _kubectl__prow() {
                     return 0
                     ;;
                 --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -184,6 +184,7 @@ status-reconciler\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l by -d 'Table columns' -r -f -a "summary\t'An ALLOWED (n/m) column, and what is denied below the table'
 resource\t'A column per resource (pods, pods/log, events, prowjobs)'
 component\t'A column per Prow component'"
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l suggest-dir -d 'With --suggest: one file per API server in DIR, and how to apply each' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l in-cluster-via -d 'Check in-cluster contexts from outside the pod: send SubjectAccessReviews for --service-account through this context' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l service-account -d 'The pod\'s ServiceAccount, NAMESPACE/NAME (with --in-cluster-via)' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l junit -d 'Also write the answers as JUnit XML (a suite per context, a case per check) [default in a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]' -r -F
@@ -210,7 +211,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l config-path -d 'Prow\'s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l suggest -d 'Print a Role and RoleBinding granting each identity what it was denied (YAML for kubectl apply -f -) instead of the table'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l suggest -d 'Print the missing Roles and RoleBindings (YAML), not the table'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l no-headers -d 'Print the table without the header line'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
@@ -273,6 +274,7 @@ tide\t''
 status-reconciler\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig-out -d 'Write a kubeconfig with a token for the ServiceAccount to FILE' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l duration -d 'How long the token lives (e.g. 1h, 48h)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l context-name -d 'The name of the cluster, user and context in the --kubeconfig-out file [default: CLUSTER-NAMESPACE-SERVICEACCOUNT]' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
@@ -291,7 +293,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l proj
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l config-path -d 'Prow\'s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l prowjobs -d 'The ProwJob verbs (for the ProwJob context) instead of the pod verbs'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l prowjobs -d 'Also the ProwJob verbs (for the ProwJob context): a second Role and RoleBinding'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l apply -d 'Create or update the objects with server-side apply'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l force-conflicts -d 'With --apply: take over fields another field manager owns'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l force -d 'Replace an existing --kubeconfig-out file'

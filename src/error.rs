@@ -11,7 +11,7 @@ pub enum Error {
     /// One or more problems in the kubeconfig or Prow configuration files, as findings with
     /// stable codes (so `lint` reports them like any other, JUnit included). All are reported,
     /// not just the first, so an operator can fix them in one pass; each prints as one line.
-    #[error("{}", .0.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", .0.iter().map(Finding::with_fix).collect::<Vec<_>>().join("\n"))]
     InvalidConfig(Vec<Finding>),
     /// A flag value that cannot work with the loaded configuration (an unknown `--context`).
     #[error("{0}")]

@@ -104,6 +104,16 @@ impl Finding {
         Finding::new(Severity::Info, code, origin, message, fix)
     }
 
+    /// The message and, when there is one, the fix: one line for standard error, where the
+    /// place is in the message already.
+    pub fn with_fix(&self) -> String {
+        if self.fix.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}; {}", self.message, self.fix)
+        }
+    }
+
     /// A deterministic order for output: by file, line and column (findings without a
     /// position first), then severity, code and message.
     pub fn sort_key(&self) -> impl Ord + '_ {

@@ -20,11 +20,7 @@ pub struct LintOptions {
 /// The loader's own findings (bad files, duplicate base names) are included.
 pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) -> Vec<Finding> {
     let mut out = Vec::new();
-    out.extend(
-        set.warnings
-            .iter()
-            .map(|w| Finding::warning(w.code, w.origin.clone(), w.message.clone(), "")),
-    );
+    out.extend(set.warnings.iter().cloned());
     out.extend(in_cluster_from_file(set));
     check_prow_job_context(set, &mut out);
     check_duplicate_endpoints(set, &mut out);

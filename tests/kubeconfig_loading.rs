@@ -44,7 +44,7 @@ fn current_context_is_the_first_non_empty_one_and_disagreement_is_a_warning() {
     assert_eq!(row(&rows, "service")["current"], true);
     assert_eq!(row(&rows, "build01")["current"], false);
     assert!(
-        out.stderr.contains("warning: current-context \"service\" from service.yaml:13 wins (kubectl keeps the first); build01.yaml (\"build01\") sets another\n"),
+        out.stderr.contains("warning: current-context \"service\" from service.yaml:13 wins (kubectl keeps the first); build01.yaml (\"build01\") sets another; set current-context in one file only\n"),
         "{}",
         out.stderr
     );
@@ -217,7 +217,7 @@ fn wrong_types_are_invalid_configuration() {
     assert_eq!(out.code, 3);
     assert_eq!(
         out.stderr,
-        "error: wrong-type.yaml: invalid kubeconfig YAML: line 2 column 3: expected a list (`- ...` items)\n"
+        "error: wrong-type.yaml: invalid kubeconfig YAML: line 2 column 3: expected a list (`- ...` items); correct the file at that line\n"
     );
     assert!(
         out.stderr
@@ -241,7 +241,7 @@ fn a_second_yaml_document_is_refused_by_the_strict_union() {
     assert_eq!(
         out.stderr,
         "error: multi-document.yaml:7: a second YAML document starts here; kubectl and Prow \
-         would silently read only the first: split it into separate files\n"
+         would silently read only the first; split it into separate files\n"
     );
 }
 
@@ -322,7 +322,7 @@ fn a_secret_written_as_a_number_is_refused_not_printed() {
         assert_eq!(out.code, 3);
         assert_eq!(
             out.stderr,
-            "error: numeric-secret.yaml: invalid kubeconfig YAML: line 2: user \"u\": `password` must be a string (quote the value); kubectl refuses it too\n"
+            "error: numeric-secret.yaml: invalid kubeconfig YAML: line 2: user \"u\": `password` must be a string (quote the value); kubectl refuses it too; correct the file at that line\n"
         );
         assert!(!out.stdout.contains("123456"));
     }
@@ -808,7 +808,7 @@ fn one_file_under_two_spellings_in_kubeconfig_loads_once_with_a_warning() {
     assert_eq!(out.stdout, "build01\n");
     assert_eq!(
         out.stderr,
-        "warning: KUBECONFIG ./build01.yaml names the same file as build01.yaml; it is read once\n"
+        "warning: KUBECONFIG ./build01.yaml names the same file as build01.yaml; it is read once; name each file once\n"
     );
 }
 

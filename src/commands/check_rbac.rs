@@ -21,7 +21,6 @@ macro_rules! help_tail {
         "Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
 Examples:
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs check-rbac
   kubectl prow --kubeconfig build.yaml --kubeconfig service.yaml \\
       --prow-job-context service check-rbac --by component
   kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
@@ -87,12 +86,10 @@ pub struct CheckRbacArgs {
     /// Table columns
     #[arg(long, value_enum, default_value_t = ByArg::Summary)]
     pub by: ByArg,
-    /// Print a Role and RoleBinding granting each identity what it was denied (YAML for
-    /// kubectl apply -f -) instead of the table
+    /// Print the missing Roles and RoleBindings (YAML), not the table
     #[arg(long)]
     pub suggest: bool,
-    /// With --suggest: write one YAML file per API server and applying context into DIR
-    /// (created if missing) and print the commands that apply them
+    /// With --suggest: one file per API server in DIR, and how to apply each
     #[arg(long, value_name = "DIR", requires = "suggest")]
     pub suggest_dir: Option<std::path::PathBuf>,
     /// Check in-cluster contexts from outside the pod: send SubjectAccessReviews for

@@ -123,7 +123,7 @@ pub(crate) fn load_contexts_disabling(
     let mut set = kubeconfig::load(&opts)?;
     kubeconfig::apply_overrides(&mut set, &global.overrides())?;
     for w in &set.warnings {
-        writeln!(err, "warning: {}", crate::output::sanitize(&w.to_string()))?;
+        writeln!(err, "warning: {}", crate::output::sanitize(&w.with_fix()))?;
     }
     Ok(set)
 }

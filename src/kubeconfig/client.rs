@@ -29,7 +29,14 @@ pub struct Problem {
     pub origin: Origin,
     /// client-go's own words.
     pub message: String,
+    /// What to do about it, chosen where the problem is found.
+    pub fix: &'static str,
 }
+
+const FIX_CLUSTER: &str = "point the context at a cluster defined in the same file";
+const FIX_VALIDATION: &str =
+    "fix the entry as client-go's message says (kubectl refuses to use this context too)";
+const FIX_SERVER: &str = "set `server: https://HOST[:PORT]` on the cluster";
 
 /// client-go's message for a context whose cluster is empty or missing.
 const EMPTY_CONFIG: &str = "invalid configuration: no configuration has been provided, try \
@@ -58,6 +65,7 @@ pub fn problem(context: &Context) -> Option<Problem> {
                 stage: Stage::Load,
                 origin: context.origin.clone(),
                 message,
+                fix: FIX_CLUSTER,
             });
         }
     };
@@ -67,7 +75,9 @@ pub fn problem(context: &Context) -> Option<Problem> {
         validate_user(user, &mut invalid);
     }
     let server = cluster.field("server");
+    let mut fix = FIX_VALIDATION;
     if server.is_none() {
+        fix = FIX_SERVER;
         // A cluster entry read from a file is never "empty" to client-go (it records where it
         // came from), so this is the message, whatever else the entry holds.
         invalid.push((
@@ -86,6 +96,7 @@ pub fn problem(context: &Context) -> Option<Problem> {
             stage: Stage::Load,
             origin: origin.clone(),
             message,
+            fix,
         });
     }
     let server = server.unwrap_or("");
@@ -103,6 +114,7 @@ pub fn problem(context: &Context) -> Option<Problem> {
             stage: Stage::Load,
             origin: user.origin.clone(),
             message: format!("open {token_file}: {}", go_io_error(&e)),
+            fix: "create the token file, or fix its path (relative to the kubeconfig file)",
         });
     }
     // The CA: the data wins over the file (client-go's loadTLSFiles), and must hold at least
@@ -119,6 +131,8 @@ pub fn problem(context: &Context) -> Option<Problem> {
             stage: Stage::Client,
             origin: cluster.origin.clone(),
             message: "unable to load root certificates: unable to parse bytes as PEM block".into(),
+            fix: "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN \
+                  CERTIFICATE-----); remove it to use the system's CAs",
         });
     }
     // Then the client certificate (Go's tls.X509KeyPair: a certificate block, a key block).
@@ -138,6 +152,8 @@ pub fn problem(context: &Context) -> Option<Problem> {
                     stage: Stage::Client,
                     origin: user.origin.clone(),
                     message: message.into(),
+                    fix: "client-certificate and client-key must be base64 of PEM blocks (or \
+                          paths to PEM files)",
                 });
             }
         }

@@ -90,18 +90,22 @@ struct RawPreferences {
 /// Why a file could not be read. The message names the file; `Display` is one line.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: no such file; check the path given to {flag}")]
+    #[error("{path}: no such file")]
     Missing { path: String, flag: &'static str },
-    #[error("{path}: is a directory, not a kubeconfig file; use --kubeconfig-dir for a directory")]
+    #[error("{path}: is a directory, not a kubeconfig file")]
     Directory { path: String },
-    #[error(
-        "{path}: not a regular file (a FIFO, socket or device); give a regular kubeconfig file"
-    )]
+    #[error("{path}: not a regular file (a FIFO, socket or device)")]
     NotRegular { path: String },
     #[error("{path}: cannot read: {reason}")]
     Unreadable { path: String, reason: String },
+    /// `line` is where the problem is (0 when it is the whole file); `reason` says it again,
+    /// as client-go's and the YAML parser's messages do.
     #[error("{path}: invalid kubeconfig YAML: {reason}")]
-    Invalid { path: String, reason: String },
+    Invalid {
+        path: String,
+        line: u32,
+        reason: String,
+    },
 }
 
 /// Reads and parses one file. `flag` names where the path came from, for the message.
@@ -112,6 +116,26 @@ impl ReadError {
             ReadError::Missing { .. } => "missing-kubeconfig",
             ReadError::Invalid { .. } => "invalid-kubeconfig",
             _ => "unreadable-kubeconfig",
+        }
+    }
+
+    /// Where the failure is: the file, at the line when one is known.
+    pub fn origin(&self, path: &Path) -> Origin {
+        match self {
+            ReadError::Invalid { line, .. } => Origin::new(Arc::from(path), *line, 0),
+            _ => Origin::file(path),
+        }
+    }
+
+    /// What to do about it.
+    pub fn fix(&self) -> String {
+        match self {
+            ReadError::Missing { flag, .. } => format!("check the path given to {flag}"),
+            ReadError::Directory { .. } => "use --kubeconfig-dir for a directory".into(),
+            ReadError::NotRegular { .. } => "give a regular kubeconfig file".into(),
+            // The reason says it (a size limit, a permission, an I/O error).
+            ReadError::Unreadable { .. } => String::new(),
+            ReadError::Invalid { .. } => "correct the file at that line".into(),
         }
     }
 }
@@ -152,6 +176,7 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
     })?;
     let text = String::from_utf8(bytes).map_err(|_| ReadError::Invalid {
         path: shown.clone(),
+        line: 0,
         reason: "not UTF-8 text".into(),
     })?;
     parse(Arc::from(path), &text)
@@ -159,9 +184,16 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
 
 /// Parses kubeconfig text that came from `path` (used for positions and relative paths).
 pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
-    let invalid = |reason: String| ReadError::Invalid {
+    let invalid = |(line, reason): (u32, String)| ReadError::Invalid {
         path: path.display().to_string(),
+        line,
         reason,
+    };
+    let yaml = |e: &serde_saphyr::Error| {
+        let line = e
+            .location()
+            .map_or(0, |l| u32::try_from(l.line()).unwrap_or(u32::MAX));
+        (line, yaml_reason(e))
     };
     // client-go's YAML reader keeps the last value of a repeated key; so do we, after noting
     // where the repeat is (the merge decides whether that is an error or a warning).
@@ -184,9 +216,9 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             // Several documents: client-go (kubectl, Prow) reads the first, ignores the rest.
             let docs: Vec<Option<RawFile>> =
                 serde_saphyr::from_str_multiple_with_options(text, options)
-                    .map_err(|_| invalid(yaml_reason(&first_error)))?;
+                    .map_err(|_| invalid(yaml(&first_error)))?;
             if docs.len() < 2 {
-                return Err(invalid(yaml_reason(&first_error)));
+                return Err(invalid(yaml(&first_error)));
             }
             let second = second_document_line(text).map(|line| Origin::new(path.clone(), line, 1));
             (docs.into_iter().next().flatten(), second)
@@ -207,7 +239,7 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
     ] {
         let names = list.unwrap_or_default().iter().map(|e| e.name.as_deref());
         if let Some(name) = repeated(names) {
-            return Err(invalid(extension_twice(name)));
+            return Err(invalid((0, extension_twice(name))));
         }
     }
     let base = base_dir(&path);
@@ -223,9 +255,12 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             let origin = at(&path, &entry.name.referenced);
             let line = origin.line;
             let Some(name) = entry.name.value else {
-                return Err(invalid(format!(
-                    "line {line}: a {} entry has no name; every entry needs `name:`",
-                    kind.singular()
+                return Err(invalid((
+                    line,
+                    format!(
+                        "line {line}: a {} entry has no name; every entry needs `name:`",
+                        kind.singular()
+                    ),
                 )));
             };
             let body = match kind {
@@ -235,23 +270,29 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             }
             .unwrap_or(Value::Null);
             if !(body.is_object() || body.is_null()) {
-                return Err(invalid(format!(
-                    "line {line}: {} {name:?}: `{}:` must be a mapping",
-                    kind.singular(),
-                    kind.singular()
+                return Err(invalid((
+                    line,
+                    format!(
+                        "line {line}: {} {name:?}: `{}:` must be a mapping",
+                        kind.singular(),
+                        kind.singular()
+                    ),
                 )));
             }
             if let Some(field) = non_string_field(kind, &body) {
-                return Err(invalid(format!(
-                    "line {line}: {} {name:?}: `{field}` must be a string (quote the value); \
-                     kubectl refuses it too",
-                    kind.singular()
+                return Err(invalid((
+                    line,
+                    format!(
+                        "line {line}: {} {name:?}: `{field}` must be a string (quote the value); \
+                         kubectl refuses it too",
+                        kind.singular()
+                    ),
                 )));
             }
             if let Some(problem) = invalid_body(kind, &body) {
-                return Err(invalid(format!(
-                    "line {line}: {} {name:?}: {problem}",
-                    kind.singular()
+                return Err(invalid((
+                    line,
+                    format!("line {line}: {} {name:?}: {problem}", kind.singular()),
                 )));
             }
             let mut body = body;
@@ -331,7 +372,7 @@ fn duplicate_key_of(err: &serde_saphyr::Error) -> Option<String> {
 
 /// client-go decodes a kubeconfig as `v1`/`Config` (either may be left out or empty) and
 /// refuses anything else: `no kind "Pod" is registered for version "v1"`.
-fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), String> {
+fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), (u32, String)> {
     let value = |field: &Option<Spanned<Option<String>>>| {
         field.as_ref().map(|f| {
             (
@@ -355,14 +396,17 @@ fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), String> {
             crate::output::sanitize(s)
         }
     };
-    Err(format!(
-        "line {line}: a kubeconfig is `apiVersion: v1` and `kind: Config`, this file says \
+    Err((
+        line,
+        format!(
+            "line {line}: a kubeconfig is `apiVersion: v1` and `kind: Config`, this file says \
          apiVersion {:?} and kind {:?}; kubectl refuses it (no kind {:?} is registered for \
          version {:?}): fix the header or give the right file",
-        shown(&version, "v1"),
-        shown(&kind, "Config"),
-        shown(&kind, "Config"),
-        shown(&version, "v1"),
+            shown(&version, "v1"),
+            shown(&kind, "Config"),
+            shown(&kind, "Config"),
+            shown(&version, "v1"),
+        ),
     ))
 }
 

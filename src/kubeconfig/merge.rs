@@ -19,10 +19,10 @@ use super::file::{self, KubeconfigFile};
 use super::sources::{self, Candidate};
 use super::{
     Context, ContextName, ContextSet, DEFAULT_CONTEXT, Entry, IN_CLUSTER, Kind,
-    PROW_SERVICE_CONTEXT, PodServiceAccount, Target, Warning, shown,
+    PROW_SERVICE_CONTEXT, PodServiceAccount, Target, shown,
 };
 use crate::finding::Finding;
-use crate::source::Sourced;
+use crate::source::{Origin, Sourced};
 use crate::{Error, Result};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -104,19 +104,23 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
             let suffix = opts.kubeconfig_suffix.as_deref().unwrap_or("");
             if mode == MergeMode::Prow {
                 // Prow's loader falls back to the default rules here (config.go, step 3).
-                warnings.push(Warning::new(
+                warnings.push(Finding::warning(
                     "empty-kubeconfig-dir",
+                    None,
                     format!(
                         "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; as Prow does, \
                          falling back to $KUBECONFIG or ~/.kube/config"
                     ),
+                    "check --kubeconfig-dir and --kubeconfig-suffix",
                 ));
             } else {
-                warnings.push(Warning::new(
+                warnings.push(Finding::warning(
                     "empty-kubeconfig-dir",
+                    None,
                     format!(
                         "--kubeconfig-dir {dir}: no file matches suffix {suffix:?}; nothing loaded"
                     ),
+                    "check --kubeconfig-dir and --kubeconfig-suffix",
                 ));
             }
         }
@@ -131,9 +135,11 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
                 } else {
                     "$KUBECONFIG is not set and ~/.kube/config does not exist"
                 };
-                warnings.push(Warning::new(
+                warnings.push(Finding::warning(
                     "no-kubeconfig",
+                    None,
                     format!("no kubeconfig found: {why}"),
+                    "name one with --kubeconfig, or set $KUBECONFIG",
                 ));
             }
             found
@@ -222,18 +228,20 @@ fn repeats(candidates: &[Candidate]) -> Vec<(usize, usize)> {
 }
 
 /// The candidates with every file's later namings dropped, each noted in a warning.
-fn once_each(candidates: Vec<Candidate>, warnings: &mut Vec<Warning>) -> Vec<Candidate> {
+fn once_each(candidates: Vec<Candidate>, warnings: &mut Vec<Finding>) -> Vec<Candidate> {
     let later = repeats(&candidates);
     for &(first, again) in &later {
         let c = &candidates[again];
-        warnings.push(Warning::new(
+        warnings.push(Finding::warning(
             "repeated-file",
+            Some(Origin::file(&*c.path)),
             format!(
                 "{} {} names the same file as {}; it is read once",
                 c.flag,
                 shown(&c.path),
                 shown(&candidates[first].path)
             ),
+            "name each file once",
         ));
     }
     candidates
@@ -265,9 +273,11 @@ fn reject_repeated_files(candidates: &[Candidate]) -> Result<()> {
             } else {
                 format!("one file is given twice: {} and {}", how(first), how(c))
             };
-            problem(
+            Finding::error(
                 "repeated-file",
-                format!("{what}; give each kubeconfig file once"),
+                Some(Origin::file(&*c.path)),
+                what,
+                "give each kubeconfig file once",
             )
         })
         .collect();
@@ -304,16 +314,20 @@ fn read_all(candidates: &[Candidate]) -> Result<Vec<KubeconfigFile>> {
     for (result, candidate) in results.into_iter().zip(candidates) {
         match result {
             Err(e @ file::ReadError::Invalid { .. }) if candidate.flag == "--kubeconfig-dir" => {
-                errors.push(problem(
+                errors.push(Finding::error(
                     "invalid-kubeconfig",
-                    format!(
-                        "{e} (every file in --kubeconfig-dir is read; --kubeconfig-suffix .yaml \
-                         reads only the kubeconfigs)"
-                    ),
+                    Some(e.origin(&candidate.path)),
+                    format!("{e} (every file in --kubeconfig-dir is read)"),
+                    "--kubeconfig-suffix .yaml reads only the kubeconfigs",
                 ))
             }
             Ok(f) => files.push(f),
-            Err(e) => errors.push(problem(e.code(), e.to_string())),
+            Err(e) => errors.push(Finding::error(
+                e.code(),
+                Some(e.origin(&candidate.path)),
+                e.to_string(),
+                e.fix(),
+            )),
         }
     }
     if errors.is_empty() {
@@ -331,32 +345,30 @@ fn same_or_differ(a: &Entry, b: &Entry) -> &'static str {
     }
 }
 
-/// Errors and warnings gathered while merging; errors win.
+/// Errors and warnings gathered while merging, each at the entry it is about with its fix
+/// apart from the message; errors win.
 #[derive(Default)]
 struct Report {
     errors: Vec<Finding>,
-    warnings: Vec<Warning>,
-}
-
-/// An error found while loading, as a finding (its message names the file and line).
-fn problem(code: &'static str, message: String) -> Finding {
-    Finding::error(code, None, message, "")
+    warnings: Vec<Finding>,
 }
 
 impl Report {
-    fn error(&mut self, code: &'static str, message: String) {
-        self.errors.push(problem(code, message));
+    fn error(&mut self, code: &'static str, at: &Origin, message: String, fix: &str) {
+        self.errors
+            .push(Finding::error(code, Some(at.clone()), message, fix));
     }
 
-    fn warn(&mut self, code: &'static str, message: String) {
-        self.warnings.push(Warning::new(code, message));
+    fn warn(&mut self, code: &'static str, at: &Origin, message: String, fix: &str) {
+        self.warnings
+            .push(Finding::warning(code, Some(at.clone()), message, fix));
     }
 
     /// A reference to something missing: an error or a warning, as the rule says.
-    fn dangling(&mut self, policy: Dangling, message: String) {
+    fn dangling(&mut self, policy: Dangling, at: &Origin, message: String, fix: &str) {
         match policy {
-            Dangling::Error => self.errors.push(problem("dangling-reference", message)),
-            Dangling::Warn => self.warn("dangling-reference", message),
+            Dangling::Error => self.error("dangling-reference", at, message, fix),
+            Dangling::Warn => self.warn("dangling-reference", at, message, fix),
         }
     }
 
@@ -417,16 +429,25 @@ fn union(mode: MergeMode, files: &[KubeconfigFile], opts: &LoadOptions) -> Resul
                     (first.origin.display_line(), entry.origin.display_line());
                 let same = same_or_differ(first, &entry);
                 if mode == MergeMode::Strict {
-                    report.error("duplicate-name", format!(
-                        "{kind_name} {name:?} is defined twice: {at_first} and {at_again} ({same}); \
-                         the strict union allows each name once: rename or remove one (or use \
-                         --merge kubectl to let the first win)"
-                    ));
+                    report.error(
+                        "duplicate-name",
+                        &entry.origin,
+                        format!(
+                            "{kind_name} {name:?} is defined twice: {at_first} and {at_again} \
+                             ({same}); the strict union allows each name once"
+                        ),
+                        "rename or remove one (or use --merge kubectl to let the first win)",
+                    );
                 } else {
-                    report.warn("shadowed-entry", format!(
-                        "{kind_name} {name:?} at {at_again} is ignored: {at_first} defines it first \
-                         and kubectl keeps the first ({same})"
-                    ));
+                    report.warn(
+                        "shadowed-entry",
+                        &entry.origin,
+                        format!(
+                            "{kind_name} {name:?} at {at_again} is ignored: {at_first} defines it \
+                             first and kubectl keeps the first ({same})"
+                        ),
+                        "rename or remove one of them",
+                    );
                 }
             }
         }
@@ -484,7 +505,7 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
                 let msg = if dir.is_empty() {
                     format!(
                         "context {:?} is defined in two files: {} and {}; Prow's loader refuses \
-                         that: rename or remove one",
+                         that",
                         entry.name,
                         first.origin.display_line(),
                         entry.origin.display_line(),
@@ -498,7 +519,12 @@ fn prow(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
                         entry.origin.display_line(),
                     )
                 };
-                report.error("duplicate-context", msg);
+                report.error(
+                    "duplicate-context",
+                    &entry.origin,
+                    msg,
+                    "rename or remove one",
+                );
                 continue;
             }
             if let Some(ctx) = resolve_prow(&entry, &clusters, &users, f, &mut report) {
@@ -562,20 +588,6 @@ pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Find
         client::Stage::Load => "client",
         client::Stage::Client => "kubernetes client",
     };
-    let fix = if p.message.contains("root certificates") {
-        "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN \
-         CERTIFICATE-----); remove it to use the system's CAs"
-    } else if p.message.starts_with("open ") {
-        "create the token file, or fix its path (relative to the kubeconfig file)"
-    } else if p.message.contains("no server found") {
-        "set `server: https://HOST[:PORT]` on the cluster"
-    } else if p.message.starts_with("invalid configuration") && p.origin != ctx.origin {
-        "fix the entry as client-go's message says (kubectl refuses to use this context too)"
-    } else if p.message.starts_with("tls: ") {
-        "client-certificate and client-key must be base64 of PEM blocks (or paths to PEM files)"
-    } else {
-        "point the context at a cluster defined in the same file"
-    };
     Finding::error(
         "prow-startup-error",
         Some(p.origin.clone()),
@@ -584,7 +596,7 @@ pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Find
             p.message,
             ctx.origin.display_line()
         ),
-        fix,
+        p.fix,
     )
 }
 
@@ -592,25 +604,24 @@ pub fn startup_finding(ctx: &Context, p: &client::Problem, prefix: &str) -> Find
 /// every context; one failure and it logs "Cannot load kubecfg" and goes on with none of them
 /// (nor their current-context).
 fn prow_fallback_clients(set: &mut ContextSet) {
-    let problems: Vec<Warning> = set
+    let problems: Vec<Finding> = set
         .contexts
         .iter()
         .filter_map(|c| {
             let p = client::problem(c).filter(|p| p.stage == client::Stage::Load)?;
-            Some(
-                Warning::new(
-                    "prow-drops-kubeconfig",
-                    format!(
-                        "context {:?} at {}: create {} client: {}; Prow logs \"Cannot load \
-                         kubecfg\" and drops every context from $KUBECONFIG, as done here",
-                        c.name.as_str(),
-                        c.origin.display_line(),
-                        c.name,
-                        p.message
-                    ),
-                )
-                .at(p.origin),
-            )
+            Some(Finding::warning(
+                "prow-drops-kubeconfig",
+                Some(p.origin),
+                format!(
+                    "context {:?} at {}: create {} client: {}; Prow logs \"Cannot load \
+                     kubecfg\" and drops every context from $KUBECONFIG, as done here",
+                    c.name.as_str(),
+                    c.origin.display_line(),
+                    c.name,
+                    p.message
+                ),
+                "fix the entry as client-go's message says, or remove the context",
+            ))
         })
         .collect();
     if !problems.is_empty() {
@@ -647,8 +658,9 @@ fn client_errors(set: &ContextSet) -> Vec<Finding> {
 fn prow_servers(set: &mut ContextSet) {
     for c in &mut set.contexts {
         if c.credentials.is_some() && !client::sends_credentials(c) {
-            set.warnings.push(Warning::new(
+            set.warnings.push(Finding::warning(
                 "credentials-over-http",
+                Some(c.origin.clone()),
                 format!(
                     "context {:?} at {}: its server is not https, so Prow (client-go) sends none \
                      of user {:?}'s credentials",
@@ -656,6 +668,7 @@ fn prow_servers(set: &mut ContextSet) {
                     c.origin.display_line(),
                     c.user.as_deref().unwrap_or("")
                 ),
+                "use an https:// server",
             ));
             c.credentials = None;
         }
@@ -700,11 +713,14 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
     } else {
         let Some(current) = set.current_context.clone() else {
             // Prow's own wording (pkg/kube/config.go, mergeConfigs).
-            return Err(Error::invalid(
+            return Err(Error::InvalidConfig(vec![Finding::error(
+                "no-service-context",
+                set.files.last().map(|f| Origin::file(&**f)),
                 "no prow cluster access: in-cluster current kubecfg context required \
                  (outside a pod, Prow uses the current-context of the last kubeconfig file as \
-                 the service cluster; set one, or use --no-in-cluster-config)",
-            ));
+                 the service cluster)",
+                "set one, or use --no-in-cluster-config",
+            )]));
         };
         match set.get(&current.value) {
             Some(target) => Context {
@@ -713,12 +729,17 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
                 ..target.clone()
             },
             None => {
-                set.warnings.push(Warning::new("unknown-current-context", format!(
-                    "current-context {:?} ({}) names no loaded context; Prow would use an empty \
-                     client configuration for its service cluster",
-                    current.value,
-                    current.origin.display_line()
-                )));
+                set.warnings.push(Finding::warning(
+                    "unknown-current-context",
+                    Some(current.origin.clone()),
+                    format!(
+                        "current-context {:?} ({}) names no loaded context; Prow would use an \
+                         empty client configuration for its service cluster",
+                        current.value,
+                        current.origin.display_line()
+                    ),
+                    "set current-context to a context the files define",
+                ));
                 Context {
                     name: ContextName::new(PROW_SERVICE_CONTEXT),
                     origin: current.origin.clone(),
@@ -739,13 +760,14 @@ fn prow_synthesize(set: &mut ContextSet, opts: &LoadOptions) -> Result<()> {
     {
         // Prow's mergeConfigs overwrites ret[""]: a context of that name in a file is lost.
         let lost = set.contexts.remove(pos);
-        set.warnings.push(Warning::new(
+        set.warnings.push(Finding::warning(
             "replaced-service-context",
+            Some(lost.origin.clone()),
             format!(
-                "context \"\" at {} is replaced by Prow's service context, as Prow replaces it; \
-             give it a name",
+                "context \"\" at {} is replaced by Prow's service context, as Prow replaces it",
                 lost.origin.display_line()
             ),
+            "give it a name",
         ));
     }
     if set.get(DEFAULT_CONTEXT).is_none() {
@@ -768,30 +790,37 @@ fn check_extra_documents(files: &[KubeconfigFile], policy: Dangling, report: &mu
             dup.origin.display_line(),
             dup.value
         );
-        report.dangling(
-            policy,
-            match policy {
-                Dangling::Error => format!(
-                    "{what} in one mapping; remove one (kubectl would silently keep the last)"
-                ),
-                Dangling::Warn => {
-                    format!("{what} in one mapping; the last value is used, as kubectl does")
-                }
-            },
-        );
+        match policy {
+            Dangling::Error => report.error(
+                "dangling-reference",
+                &dup.origin,
+                format!("{what} in one mapping"),
+                "remove one (kubectl would silently keep the last)",
+            ),
+            Dangling::Warn => report.warn(
+                "dangling-reference",
+                &dup.origin,
+                format!("{what} in one mapping; the last value is used, as kubectl does"),
+                "remove one",
+            ),
+        }
     }
     for at in files.iter().filter_map(|f| f.extra_document.as_ref()) {
         let what = format!("{}: a second YAML document starts here", at.display_line());
-        report.dangling(
-            policy,
-            match policy {
-                Dangling::Error => format!(
-                    "{what}; kubectl and Prow would silently read only the first: split it into \
-                     separate files"
-                ),
-                Dangling::Warn => format!("{what}; it is ignored, as kubectl and Prow ignore it"),
-            },
-        );
+        match policy {
+            Dangling::Error => report.error(
+                "dangling-reference",
+                at,
+                format!("{what}; kubectl and Prow would silently read only the first"),
+                "split it into separate files",
+            ),
+            Dangling::Warn => report.warn(
+                "dangling-reference",
+                at,
+                format!("{what}; it is ignored, as kubectl and Prow ignore it"),
+                "split it into separate files",
+            ),
+        }
     }
 }
 
@@ -801,16 +830,21 @@ fn unique_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Ent
     let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
     for entry in entries {
         if let Some(first) = out.iter().find(|e| e.name == entry.name) {
-            report.error("duplicate-name-in-file", format!(
-                "{} {:?} is defined twice in one file, at {} and {} ({}); kubectl and Prow refuse \
-                 such a file (client-go: duplicate name {:?} in list): remove one",
-                kind.singular(),
-                entry.name,
-                first.origin.display_line(),
-                entry.origin.display_line(),
-                same_or_differ(first, entry),
-                entry.name,
-            ));
+            report.error(
+                "duplicate-name-in-file",
+                &entry.origin,
+                format!(
+                    "{} {:?} is defined twice in one file, at {} and {} ({}); kubectl and Prow \
+                     refuse such a file (client-go: duplicate name {:?} in list)",
+                    kind.singular(),
+                    entry.name,
+                    first.origin.display_line(),
+                    entry.origin.display_line(),
+                    same_or_differ(first, entry),
+                    entry.name,
+                ),
+                "remove one",
+            );
             continue;
         }
         out.push(entry.clone());
@@ -840,6 +874,7 @@ fn first_current_context(files: &[KubeconfigFile], report: &mut Report) -> Optio
             };
             report.warn(
                 "current-context-differs",
+                &first.origin,
                 format!(
                     "current-context {:?} from {} wins (kubectl keeps the first); {} {} \
                      another{more}",
@@ -848,6 +883,7 @@ fn first_current_context(files: &[KubeconfigFile], report: &mut Report) -> Optio
                     shown.join(", "),
                     if others.len() == 1 { "sets" } else { "set" },
                 ),
+                "set current-context in one file only",
             );
         }
     }
@@ -860,11 +896,13 @@ fn warn_unknown_current(set: &ContextSet, report: &mut Report) {
     {
         report.warn(
             "unknown-current-context",
+            &cc.origin,
             format!(
                 "current-context {:?} ({}) names no loaded context",
                 cc.value,
                 cc.origin.display_line()
             ),
+            "set current-context to a context the files define",
         );
     }
 }
@@ -874,12 +912,13 @@ fn check_reserved_cluster<'a>(clusters: impl Iterator<Item = &'a Entry>, report:
     for c in clusters.filter(|c| c.name == IN_CLUSTER) {
         report.error(
             "reserved-cluster-name",
+            &c.origin,
             format!(
                 "cluster {IN_CLUSTER:?} at {}: the name is reserved: a context whose cluster is \
-             {IN_CLUSTER:?} and that names no user means the pod's ServiceAccount; rename this \
-             cluster entry",
+             {IN_CLUSTER:?} and that names no user means the pod's ServiceAccount",
                 c.origin.display_line()
             ),
+            "rename this cluster entry",
         );
     }
 }
@@ -909,17 +948,21 @@ fn resolve(
         alias_of: None,
     };
     let Some(cluster) = cluster else {
-        let msg = format!("context {name:?} at {at} names no cluster; add `cluster:` to it");
-        report.dangling(dangling, msg);
+        let msg = format!("context {name:?} at {at} names no cluster");
+        report.dangling(dangling, &entry.origin, msg, "add `cluster:` to it");
         return Some(context);
     };
     if cluster == IN_CLUSTER {
         if let Some(user) = &user {
-            report.error("in-cluster-with-user", format!(
-                "context {name:?} at {at}: cluster {IN_CLUSTER:?} means the pod's ServiceAccount \
-                 and takes no user, but it names user {user:?}; remove `user:`, or point the \
-                 context at a real cluster"
-            ));
+            report.error(
+                "in-cluster-with-user",
+                &entry.origin,
+                format!(
+                    "context {name:?} at {at}: cluster {IN_CLUSTER:?} means the pod's \
+                     ServiceAccount and takes no user, but it names user {user:?}"
+                ),
+                "remove `user:`, or point the context at a real cluster",
+            );
             return None;
         }
         if context.namespace.is_none() {
@@ -932,10 +975,14 @@ fn resolve(
         Some(c) => context.target = Target::Cluster(c.clone()),
         None => {
             let msg = format!(
-                "context {name:?} at {at} names cluster {cluster:?}, which no loaded file defines; \
-                 add the cluster or fix the name"
+                "context {name:?} at {at} names cluster {cluster:?}, which no loaded file defines"
             );
-            report.dangling(dangling, msg);
+            report.dangling(
+                dangling,
+                &entry.origin,
+                msg,
+                "add the cluster or fix the name",
+            );
         }
     }
     if let Some(user) = &user {
@@ -943,10 +990,9 @@ fn resolve(
             Some(u) => context.credentials = Some(u.clone()),
             None => {
                 let msg = format!(
-                    "context {name:?} at {at} names user {user:?}, which no loaded file defines; \
-                     add the user or fix the name"
+                    "context {name:?} at {at} names user {user:?}, which no loaded file defines"
                 );
-                report.dangling(dangling, msg);
+                report.dangling(dangling, &entry.origin, msg, "add the user or fix the name");
             }
         }
     }
@@ -967,10 +1013,11 @@ fn resolve_prow(
     let cluster = entry.field("cluster").map(str::to_string);
     let user = entry.field("user").map(str::to_string);
     let Some(target) = cluster.as_ref().and_then(|c| clusters.get(c)) else {
-        let hint = if cluster.as_deref() == Some(IN_CLUSTER) {
-            "; Prow has no in-cluster pseudo-cluster (that is the seed's design: --merge strict)"
+        let fix = if cluster.as_deref() == Some(IN_CLUSTER) {
+            "Prow has no in-cluster pseudo-cluster (that is the federated design's: --merge \
+             strict)"
         } else {
-            "; Prow resolves each file on its own, so the cluster must be in the same file"
+            "Prow resolves each file on its own, so the cluster must be in the same file"
         };
         // Prow's own words for it too (client-go sees an empty cluster).
         let prow_says = client::problem(&Context {
@@ -987,28 +1034,34 @@ fn resolve_prow(
         .unwrap_or_default();
         report.error(
             "dangling-reference",
+            &entry.origin,
             format!(
                 "fail to load kubecfg from {path:?}: context {name:?} at {at} names cluster {:?}, \
-             which this file does not define{hint}{prow_says}",
+             which this file does not define{prow_says}",
                 cluster.unwrap_or_default()
             ),
+            fix,
         );
         return None;
     };
-    let credentials =
-        match &user {
-            Some(u) => {
-                let found = users.get(u).cloned();
-                if found.is_none() {
-                    report.warn("unknown-user", format!(
-                    "context {name:?} at {at} names user {u:?}, which {path} does not define; \
-                     Prow would connect anonymously"
-                ));
-                }
-                found
+    let credentials = match &user {
+        Some(u) => {
+            let found = users.get(u).cloned();
+            if found.is_none() {
+                report.warn(
+                    "unknown-user",
+                    &entry.origin,
+                    format!(
+                        "context {name:?} at {at} names user {u:?}, which {path} does not \
+                             define; Prow would connect anonymously"
+                    ),
+                    "define the user in the same file, or fix the name",
+                );
             }
-            None => None,
-        };
+            found
+        }
+        None => None,
+    };
     Some(Context {
         name: ContextName::new(name.clone()),
         origin: entry.origin.clone(),

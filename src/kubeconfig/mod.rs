@@ -240,37 +240,6 @@ impl Context {
     }
 }
 
-/// A problem found while merging. Errors stop the load (exit code 3); warnings are printed and
-/// the load goes on, and `lint` reports them as findings with their code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    /// A stable kebab-case code, as findings have.
-    pub code: &'static str,
-    pub origin: Option<Origin>,
-    pub message: String,
-}
-
-impl Warning {
-    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
-        Warning {
-            code,
-            origin: None,
-            message: message.into(),
-        }
-    }
-
-    pub fn at(mut self, origin: Origin) -> Self {
-        self.origin = Some(origin);
-        self
-    }
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
 /// Every context the loaded kubeconfigs define, resolved, plus what an operator needs to know
 /// about how they were merged.
 #[derive(Clone, Debug)]
@@ -289,7 +258,9 @@ pub struct ContextSet {
     pub prow_job_context: Option<ContextName>,
     /// Contexts dropped because Prow's `disabled_clusters` names them (`--merge prow`).
     pub disabled: Vec<ContextName>,
-    pub warnings: Vec<Warning>,
+    /// What loading found that does not stop it (warnings), each at its entry with its fix;
+    /// errors stop the load as [`crate::Error::InvalidConfig`] findings.
+    pub warnings: Vec<crate::finding::Finding>,
 }
 
 impl ContextSet {

@@ -4,6 +4,8 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::finding::Finding;
+use crate::source::Origin;
 use crate::{Error, Result};
 
 /// A file to read and the flag (or variable) that named it, for messages.
@@ -43,24 +45,39 @@ pub fn explicit(
 
 fn dir_entries(dir: &Path, suffix: &str) -> Result<Vec<Candidate>> {
     let shown = dir.display();
+    let fail = |message: String, fix: &str| {
+        Error::InvalidConfig(vec![Finding::error(
+            "unreadable-kubeconfig-dir",
+            Some(Origin::file(dir)),
+            message,
+            fix,
+        )])
+    };
     let meta = fs::metadata(dir).map_err(|err| {
-        Error::invalid(format!(
-            "{shown}: cannot access --kubeconfig-dir: {}",
-            io_reason(&err)
-        ))
+        fail(
+            format!(
+                "{shown}: cannot access --kubeconfig-dir: {}",
+                io_reason(&err)
+            ),
+            "check the path given to --kubeconfig-dir",
+        )
     })?;
     if !meta.is_dir() {
-        return Err(Error::invalid(format!(
-            "{shown}: --kubeconfig-dir must be a directory; use --kubeconfig for a single file"
-        )));
+        return Err(fail(
+            format!("{shown}: --kubeconfig-dir must be a directory"),
+            "use --kubeconfig for a single file",
+        ));
     }
     let mut names = Vec::new();
-    let reader = fs::read_dir(dir)
-        .map_err(|err| Error::invalid(format!("{shown}: cannot list --kubeconfig-dir: {err}")))?;
+    let listing = |err: std::io::Error| {
+        fail(
+            format!("{shown}: cannot list --kubeconfig-dir: {err}"),
+            "check the directory's permissions",
+        )
+    };
+    let reader = fs::read_dir(dir).map_err(listing)?;
     for entry in reader {
-        let entry = entry.map_err(|err| {
-            Error::invalid(format!("{shown}: cannot list --kubeconfig-dir: {err}"))
-        })?;
+        let entry = entry.map_err(listing)?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with("..") || !name.ends_with(suffix) {
             continue;
