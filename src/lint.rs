@@ -173,7 +173,7 @@ fn check_files(
                 Some(origin.clone()),
                 format!(
                     "{kind} {name:?}: {key} {} does not exist (or is not a file)",
-                    crate::output::sanitize(path)
+                    path
                 ),
                 "fix the path (a relative path resolves against the kubeconfig file's directory)",
             ));

@@ -280,7 +280,7 @@ fn suggestions(
         }
         let mut text = notes;
         for s in &streams {
-            text.push_str(&s.render());
+            text.push_str(&output::rbac::suggestion(s));
         }
         return Ok(text);
     };
@@ -293,7 +293,7 @@ fn suggestions(
     let mut text = notes;
     for s in &streams {
         let path = dir.join(rbac::suggest::file_name(s));
-        crate::migrate::write::replace(&path, s.render().as_bytes())?;
+        crate::migrate::write::replace(&path, output::rbac::suggestion(s).as_bytes())?;
         text.push_str(&format!(
             "{} < {}\n",
             s.command(),

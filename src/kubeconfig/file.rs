@@ -393,7 +393,7 @@ fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), (u32, String)> {
         if s.is_empty() {
             default.to_string()
         } else {
-            crate::output::sanitize(s)
+            s.to_string()
         }
     };
     Err((

@@ -16,9 +16,10 @@ pub struct ServerProblem {
 const FIX: &str = "write it as https://HOST[:PORT]";
 
 /// `None` when `server` is an `https://` or `http://` URL with a host and a usable port.
-/// `server` is only ever quoted redacted and sanitized (a URL may carry a password).
+/// `server` is only ever quoted redacted (a URL may carry a password).
 pub fn problem(server: &str) -> Option<ServerProblem> {
-    let shown = || crate::output::sanitize(&super::view::redact_url(server));
+    // Quoted with `{:?}`, which escapes control characters.
+    let shown = || super::view::redact_url(server);
     let not_a_url = || ServerProblem {
         message: format!("server {:?} is not an https:// (or http://) URL", shown()),
         fix: FIX,
@@ -50,7 +51,7 @@ pub fn problem(server: &str) -> Option<ServerProblem> {
             message: format!(
                 "server {:?} has port {:?}, which is not a TCP port (1 to 65535)",
                 shown(),
-                crate::output::sanitize(p)
+                p
             ),
             fix: FIX,
         }),

@@ -48,10 +48,7 @@ pub(crate) fn exec_problems(name: &str, body: &Value) -> Vec<String> {
                 "interactiveMode must be specified for {name} to use exec authentication plugin"
             )),
             "" | "Never" | "IfAvailable" | "Always" => {}
-            other => out.push(format!(
-                "invalid interactiveMode for {name}: {:?}",
-                crate::output::sanitize(other)
-            )),
+            other => out.push(format!("invalid interactiveMode for {name}: {:?}", other)),
         }
     }
     out

@@ -90,8 +90,8 @@ pub fn check_rbac(reports: &[ContextReport]) -> Report {
                     let who = r
                         .identity
                         .as_ref()
-                        .and_then(|i| i.username.clone())
-                        .unwrap_or_else(|| "the context's identity".into());
+                        .and_then(|i| i.username.as_deref())
+                        .map_or_else(|| "the context's identity".into(), super::sanitize);
                     s.set_type("denied").set_message(format!(
                         "{who} may not {case_name} (needed by {})",
                         c.component
@@ -101,14 +101,16 @@ pub fn check_rbac(reports: &[ContextReport]) -> Report {
                             .join(", ")
                     ));
                     if let Some(reason) = &c.reason {
-                        s.set_description(reason.clone());
+                        s.set_description(super::sanitize(reason));
                     }
                     s
                 }
                 None => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
                     match &r.error {
-                        Some(e) => s.set_type(e.kind.as_str()).set_message(e.message.clone()),
+                        Some(e) => s
+                            .set_type(e.kind.as_str())
+                            .set_message(super::sanitize(&e.message)),
                         None => s.set_message("not answered"),
                     };
                     s

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::rbac::suggest::Suggestion;
 use crate::rbac::{CheckResult, Component, ContextReport, Crd, Status};
 
 /// What the check columns are.
@@ -220,7 +221,9 @@ pub fn notes(reports: &[ContextReport]) -> String {
         ));
     }
     out.push_str(&summary(reports));
-    out
+    // Failures and identities come from servers and plugins: escaped here, where they meet
+    // the terminal.
+    out.lines().map(|l| super::sanitize(l) + "\n").collect()
 }
 
 /// One line: contexts by status, checks by answer.
@@ -470,4 +473,41 @@ fn paint(status: Status, word: &str) -> String {
         Status::Missing => "33",
     };
     format!("\x1b[{code}m{word}\x1b[0m")
+}
+
+/// A `--suggest` stream, headed by what it is for and how to apply it. Names and servers come
+/// from files and servers: every line is escaped for the terminal (the YAML documents escape
+/// their own, so this changes only the comments).
+pub fn suggestion(s: &Suggestion) -> String {
+    let contexts: Vec<String> = s.contexts.iter().map(|n| format!("{n:?}")).collect();
+    let mut out = format!(
+        "# API server {}, namespace {}: what {} {} denied.\n",
+        s.server,
+        s.namespaces.join(", "),
+        if contexts.len() == 1 {
+            format!("context {}", contexts[0])
+        } else {
+            format!("contexts {}", contexts.join(", "))
+        },
+        if contexts.len() == 1 { "was" } else { "were" },
+    );
+    match &s.applier {
+        Some(a) => out.push_str(&format!(
+            "# Context {a:?} may create Roles and RoleBindings there; apply with:\n#   {}\n",
+            s.command()
+        )),
+        None => out.push_str(&format!(
+            "# No loaded context on this server may create Roles and RoleBindings there \
+             (asked: {}).\n# Apply as a cluster administrator, or as a user bound to the \
+             `admin` ClusterRole in the namespace:\n#   {}\n",
+            if s.asked.is_empty() {
+                "none".to_string()
+            } else {
+                s.asked.join(", ")
+            },
+            s.command()
+        )),
+    }
+    out.push_str(&s.yaml);
+    out.lines().map(|l| super::sanitize(l) + "\n").collect()
 }

@@ -320,5 +320,5 @@ fn config_error(e: &dyn std::error::Error) -> String {
         }
         source = s.source();
     }
-    crate::output::sanitize(&msg)
+    msg
 }

@@ -10,7 +10,6 @@ use kube::config::ExecConfig;
 use serde::Deserialize;
 
 use super::{Failure, FailureKind};
-use crate::output::sanitize;
 use crate::secret::Secret;
 
 /// What a plugin hands back; its `Debug` shows no secret.
@@ -51,7 +50,7 @@ pub async fn run(
             "the user's exec entry has no command",
         ));
     };
-    let shown = sanitize(command);
+    let shown = command;
     let api_version = exec
         .api_version
         .clone()
@@ -93,7 +92,7 @@ pub async fn run(
             .install_hint
             .as_deref()
             .and_then(|h| h.lines().find(|l| !l.trim().is_empty()))
-            .map(|h| format!(" ({})", sanitize(h.trim())))
+            .map(|h| format!(" ({})", h.trim()))
             .unwrap_or_default();
         if e.kind() == std::io::ErrorKind::NotFound {
             Failure::new(
@@ -140,7 +139,7 @@ pub async fn run(
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
-            .map(|l| format!(": {}", truncate(&sanitize(l.trim()), 160)))
+            .map(|l| format!(": {}", truncate(&l.trim(), 160)))
             .unwrap_or_default();
         return Err(Failure::new(
             FailureKind::Exec,

@@ -14,7 +14,6 @@ use super::components::{Component, Scope, permissions_for, verb_rank};
 use super::review::transport_failure;
 use super::{Failure, FailureKind};
 use crate::kubeconfig::{Context, Target};
-use crate::output::sanitize;
 use crate::secret::Secret;
 
 /// The field manager of every object `grant --apply` writes.
@@ -284,7 +283,7 @@ fn failure(e: &kube::Error, server: &str, what: &str) -> Failure {
                 format!(
                     "{server}: cannot {what} ({}): {}{hint}",
                     status.code,
-                    sanitize(status.message.lines().next().unwrap_or(""))
+                    status.message.lines().next().unwrap_or("")
                 ),
             )
         }

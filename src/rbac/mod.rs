@@ -133,13 +133,10 @@ pub struct Failure {
 
 impl Failure {
     /// The message is made safe here, once for every output: URLs redacted (a proxy's
-    /// password, a token in a query), control characters escaped.
+    /// password, a token in a query); control characters are escaped when it is rendered.
     pub fn new(kind: FailureKind, message: impl Into<String>) -> Self {
         let message = crate::kubeconfig::view::redact_urls_in(&message.into());
-        Failure {
-            kind,
-            message: crate::output::sanitize(&message),
-        }
+        Failure { kind, message }
     }
 }
 

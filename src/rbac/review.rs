@@ -18,7 +18,6 @@ use serde::Deserialize;
 use tokio::time::Instant;
 
 use super::{Crd, Failure, FailureKind, Identity, Permission};
-use crate::output::sanitize;
 
 /// Someone other than the caller, for SubjectAccessReviews (`--in-cluster-via`).
 #[derive(Clone, Debug)]
@@ -110,7 +109,6 @@ impl Asker<'_> {
             .into_iter()
             .flatten()
             .filter(|s| !s.is_empty())
-            .map(|s| sanitize(&s))
             .collect::<Vec<_>>();
         Ok(Answer {
             allowed: status.allowed && !status.denied.unwrap_or(false),
@@ -156,8 +154,8 @@ impl Asker<'_> {
                         serde_json::from_slice(&bytes).map_err(|_| self.not_a_review())?;
                     let info = review.status.and_then(|s| s.user_info);
                     return Ok(info.map(|u| Identity {
-                        username: u.username.map(|n| sanitize(&n)),
-                        groups: u.groups.iter().map(|g| sanitize(g)).collect(),
+                        username: u.username,
+                        groups: u.groups,
                     }));
                 }
                 Err(NotServed) => continue,
@@ -376,18 +374,18 @@ impl From<CallError> for Failure {
     }
 }
 
-/// The `message` of a Kubernetes Status body, one line, escaped and bounded.
+/// The `message` of a Kubernetes Status body, one line and bounded (escaped when rendered).
 fn status_message(bytes: &[u8]) -> Option<String> {
     #[derive(Deserialize)]
     struct Status {
         message: Option<String>,
     }
     let msg = serde_json::from_slice::<Status>(bytes).ok()?.message?;
-    let msg = sanitize(msg.lines().next().unwrap_or("").trim());
+    let msg = msg.lines().next().unwrap_or("").trim();
     let msg: String = if msg.chars().count() > 200 {
         format!("{}…", msg.chars().take(199).collect::<String>())
     } else {
-        msg
+        msg.to_string()
     };
     (!msg.is_empty()).then_some(msg)
 }
@@ -442,7 +440,7 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
     if let Some(tls) = chain.iter().find_map(|e| e.downcast_ref::<rustls::Error>()) {
         return Failure::new(
             FailureKind::Tls,
-            format!("TLS with {server} failed: {}", sanitize(&tls.to_string())),
+            format!("TLS with {server} failed: {}", &tls.to_string()),
         );
     }
     if let Some(auth) = chain
@@ -451,14 +449,14 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
     {
         return Failure::new(
             FailureKind::Config,
-            format!("credentials: {}", sanitize(&auth.to_string())),
+            format!("credentials: {}", &auth.to_string()),
         );
     }
     let last = chain.last().map(|e| e.to_string()).unwrap_or_default();
     if last.contains("dns error") || last.contains("failed to lookup") {
         return Failure::new(
             FailureKind::Unreachable,
-            format!("cannot resolve {server}: {}", sanitize(&last)),
+            format!("cannot resolve {server}: {}", &last),
         );
     }
     let io = chain
@@ -477,7 +475,7 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
             FailureKind::Timeout => format!("{server} did not answer in time: {io}"),
             _ => format!("the connection to {server} failed: {io}"),
         };
-        return Failure::new(kind, sanitize(&text));
+        return Failure::new(kind, &text);
     }
     let hyper = chain.iter().find_map(|e| e.downcast_ref::<hyper::Error>());
     if let Some(h) = hyper
@@ -487,7 +485,7 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
             FailureKind::BadResponse,
             format!(
                 "{server} closed the connection or sent something that is not HTTP: {}",
-                sanitize(&h.to_string())
+                &h.to_string()
             ),
         );
     }
@@ -501,6 +499,6 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
         } else {
             FailureKind::BadResponse
         },
-        format!("request to {server} failed: {}", sanitize(&last)),
+        format!("request to {server} failed: {}", &last),
     )
 }

@@ -36,49 +36,6 @@ impl Suggestion {
                 .map_or_else(|| "ADMIN".to_string(), quote)
         )
     }
-
-    /// The stream, headed by what it is for and how to apply it.
-    pub fn render(&self) -> String {
-        let mut out = format!(
-            "# API server {}, namespace {}: what {} {} denied.\n",
-            self.server,
-            self.namespaces.join(", "),
-            plural_contexts(&self.contexts),
-            if self.contexts.len() == 1 {
-                "was"
-            } else {
-                "were"
-            },
-        );
-        match &self.applier {
-            Some(a) => out.push_str(&format!(
-                "# Context {a:?} may create Roles and RoleBindings there; apply with:\n#   {}\n",
-                self.command()
-            )),
-            None => out.push_str(&format!(
-                "# No loaded context on this server may create Roles and RoleBindings there \
-                 (asked: {}).\n# Apply as a cluster administrator, or as a user bound to the \
-                 `admin` ClusterRole in the namespace:\n#   {}\n",
-                if self.asked.is_empty() {
-                    "none".to_string()
-                } else {
-                    self.asked.join(", ")
-                },
-                self.command()
-            )),
-        }
-        out.push_str(&self.yaml);
-        out
-    }
-}
-
-fn plural_contexts(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
-    if names.len() == 1 {
-        format!("context {}", quoted[0])
-    } else {
-        format!("contexts {}", quoted.join(", "))
-    }
 }
 
 /// A context name as a shell word: bare when it is safe, single-quoted otherwise.
