@@ -17,5 +17,6 @@ pub mod prow;
 pub mod rbac;
 pub mod secret;
 pub mod source;
+pub mod write;
 
 pub use error::{Error, Result};

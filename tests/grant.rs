@@ -234,7 +234,8 @@ fn grant_apply_and_kubeconfig_out_on_a_real_cluster() {
     let token = doc["users"][0]["user"]["token"].as_str().unwrap();
     assert!(token.len() > 100, "a JWT");
     assert!(!first.stdout.contains(token) && !first.stderr.contains(token));
-    let name = format!("build-admin-{ns}-prow");
+    // Named after the target cluster ("build"), not the admin context that made it.
+    let name = format!("build-{ns}-prow");
     assert_eq!(doc["contexts"][0]["name"], name.as_str());
     assert_eq!(doc["contexts"][0]["context"]["namespace"], ns.as_str());
     assert_eq!(

@@ -217,7 +217,7 @@ fn a_file_changed_between_read_and_write_is_not_written() {
     fs::write(&victim, text.replace("pull-plain", "pull-PLAIN")).unwrap();
     let before = snapshot(tmp.path());
     let pending: Vec<_> = plan.files.iter().map(|f| f.pending()).collect();
-    let err = migrate::write::commit(&pending).unwrap_err();
+    let err = kubectl_prow::write::commit(&pending).unwrap_err();
     assert_eq!(err.exit_code(), kubectl_prow::exit::Exit::InvalidConfig);
     let msg = err.to_string();
     assert!(

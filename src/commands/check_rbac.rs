@@ -8,6 +8,7 @@ use std::time::Duration;
 use clap::{Args, ValueEnum};
 
 use crate::cli::{GlobalArgs, OutputArgs};
+use crate::exit::Exit;
 use crate::output::rbac::By;
 use crate::output::{self, Format};
 use crate::rbac::client::Impersonation;
@@ -242,7 +243,7 @@ pub fn run(
     if let Some(path) = output::junit::destination(args.junit.as_deref()) {
         output::junit::write(&output::junit::check_rbac(&reports), &path)?;
     }
-    Ok(rbac::exit_code(&reports))
+    Ok(exit_code(&reports))
 }
 
 /// `--suggest`: the streams, each naming the context that may apply it (asked of every loaded
@@ -293,7 +294,7 @@ fn suggestions(
     let mut text = notes;
     for s in &streams {
         let path = dir.join(rbac::suggest::file_name(s));
-        crate::migrate::write::replace(&path, output::rbac::suggestion(s).as_bytes())?;
+        crate::write::replace(&path, output::rbac::suggestion(s).as_bytes())?;
         text.push_str(&format!(
             "{} < {}\n",
             s.command(),
@@ -335,4 +336,19 @@ pub(crate) fn ask(plan: &Plan, opts: &RunOptions) -> Result<Vec<rbac::ContextRep
     // Don't wait for stragglers (a hung plugin is killed on drop; a hung socket is dropped).
     runtime.shutdown_background();
     Ok(reports)
+}
+
+/// The exit code a run deserves: 4 when a context failed, else 1 when something is denied or
+/// missing (a context, or the ProwJob CRD: Prow cannot run without it), else 0.
+pub(crate) fn exit_code(reports: &[rbac::ContextReport]) -> Exit {
+    if reports.iter().any(|r| r.status == rbac::Status::Error) {
+        Exit::Cluster
+    } else if reports.iter().any(|r| {
+        matches!(r.status, rbac::Status::Denied | rbac::Status::Missing)
+            || r.crd == Some(rbac::Crd::Missing)
+    }) {
+        Exit::Problems
+    } else {
+        Exit::Ok
+    }
 }

@@ -8,10 +8,10 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cli::{GlobalArgs, parse_duration};
-use crate::migrate::write::write_private;
 use crate::rbac::client::{Impersonation, Transports};
 use crate::rbac::grant::{self, Change, Grant};
 use crate::rbac::{Component, Scope};
+use crate::write::write_private;
 use crate::{Error, Result};
 
 /// Shared by `-h` and `--help`: where the global flags are, and the examples.

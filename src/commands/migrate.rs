@@ -156,7 +156,7 @@ fn config(
             "neither pod_namespace nor prowjob_namespace is set: nothing to change"
         )?;
     } else if args.write {
-        let written = migrate::write::commit(&[migrate::write::Pending {
+        let written = crate::write::commit(&[crate::write::Pending {
             snapshot: edit.snapshot.clone(),
             new: edit.new.clone().into_bytes(),
         }])?;
@@ -327,7 +327,7 @@ fn build_clusters(
     let kubeconfig = bc::kubeconfig(&clusters, &namespaces);
     match &args.output {
         Some(path) => {
-            migrate::write::write_private(path, kubeconfig.as_bytes(), args.force)?;
+            crate::write::write_private(path, kubeconfig.as_bytes(), args.force)?;
             let list: Vec<String> = namespaces
                 .iter()
                 .map(|(alias, ns)| format!("{alias} (namespace {ns})"))
@@ -361,7 +361,7 @@ fn jobs(
     let (n, files) = (plan.jobs_added(), plan.files.len());
     if args.write {
         let pending: Vec<_> = plan.files.iter().map(|f| f.pending()).collect();
-        let written = migrate::write::commit(&pending)?;
+        let written = crate::write::commit(&pending)?;
         if !written.is_empty() {
             writeln!(
                 err,

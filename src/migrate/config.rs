@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, StructureStyle};
 
-use super::write::Snapshot;
+use crate::write::Snapshot;
 use crate::{Error, Result};
 
 pub const FIELDS: [&str; 2] = ["pod_namespace", "prowjob_namespace"];

@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::write::{Pending, Snapshot};
 use crate::Result;
 use crate::prow::layout::{JobLayout, Shape, job_layouts};
 use crate::prow::{self, Job, JobConfig};
 use crate::source::Origin;
+use crate::write::{Pending, Snapshot};
 
 /// Why a job without `cluster` was not edited.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -117,7 +117,7 @@ impl JobsPlan {
 
 /// Plans the edits for every job of `config` that runs in a context and sets no `cluster`.
 /// `config_path` is Prow's `config.yaml` (its inline jobs are read with its rules). Each file
-/// is read again here, and the plan is made on that text; [`super::write::commit`] refuses
+/// is read again here, and the plan is made on that text; [`crate::write::commit`] refuses
 /// to write a file that changed since.
 pub fn plan(config: &JobConfig, config_path: Option<&Path>, cluster: &str) -> Result<JobsPlan> {
     let mut out = JobsPlan {

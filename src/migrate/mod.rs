@@ -9,4 +9,3 @@ pub mod build_clusters;
 pub mod config;
 pub mod jobs;
 pub mod plan;
-pub mod write;

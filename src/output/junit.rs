@@ -131,7 +131,7 @@ pub fn write(report: &Report, path: &Path) -> crate::Result<()> {
     let xml = report
         .to_string()
         .map_err(|e| crate::Error::Write(format!("--junit {}: {e}", path.display())))?;
-    crate::migrate::write::replace(path, xml.as_bytes()).map_err(|e| match e {
+    crate::write::replace(path, xml.as_bytes()).map_err(|e| match e {
         crate::Error::Write(m) => crate::Error::Write(format!("--junit: {m}")),
         other => other,
     })

@@ -205,17 +205,3 @@ impl ContextReport {
         self.checks.iter().filter(|c| c.allowed == Some(false))
     }
 }
-
-/// The exit code a run deserves: 4 when a context failed, else 1 when something is denied or
-/// missing (a context, or the ProwJob CRD: Prow cannot run without it), else 0.
-pub fn exit_code(reports: &[ContextReport]) -> crate::exit::Exit {
-    if reports.iter().any(|r| r.status == Status::Error) {
-        crate::exit::Exit::Cluster
-    } else if reports.iter().any(|r| {
-        matches!(r.status, Status::Denied | Status::Missing) || r.crd == Some(Crd::Missing)
-    }) {
-        crate::exit::Exit::Problems
-    } else {
-        crate::exit::Exit::Ok
-    }
-}

@@ -1,11 +1,15 @@
-//! Writing an operator's files safely: a temporary file in the same directory renamed over
-//! the target (so a reader sees the old file or the new one, never half of one), a backup of
-//! what was replaced, and a refusal when the file is not what was read.
+//! Writing files safely, for every command that writes one (`migrate --write`, `--junit`,
+//! `--output`, `--kubeconfig-out`, `--suggest-dir`): a temporary file in the same directory
+//! (tempfile's, removed if anything fails) persisted over the target, so a reader sees the old
+//! file or the new one, never half of one; a backup of what was replaced; and a refusal when
+//! the file is not what was read.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
+
+use tempfile::NamedTempFile;
 
 use crate::{Error, Result};
 
@@ -54,49 +58,36 @@ pub struct Written {
 /// read) and their new contents written to temporary files before the first one is renamed
 /// into place. Each replaced file is kept as `FILE.bak` (`FILE.bak.1`, ... when taken).
 pub fn commit(pending: &[Pending]) -> Result<Vec<Written>> {
-    let mut temps: Vec<PathBuf> = Vec::new();
-    let cleanup = |temps: &[PathBuf]| {
-        for t in temps {
-            let _ = fs::remove_file(t);
-        }
-    };
+    // Dropping a temporary file removes it: an early return cleans up what was prepared.
+    let mut temps: Vec<NamedTempFile> = Vec::new();
     for p in pending {
         let path = &p.snapshot.path;
-        let prepared = check_writable(path)
-            .and_then(|perms| {
-                if !p.snapshot.unchanged() {
-                    return Err(Error::invalid(format!(
-                        "{} changed on disk since it was read; nothing was written: run the \
-                         command again",
-                        path.display()
-                    )));
-                }
-                write_temp(path, &p.new, Some(perms))
-            })
-            .inspect(|t| temps.push(t.clone()));
-        if let Err(e) = prepared {
-            cleanup(&temps);
-            return Err(e);
+        let perms = check_writable(path)?;
+        if !p.snapshot.unchanged() {
+            return Err(Error::invalid(format!(
+                "{} changed on disk since it was read; nothing was written: run the command again",
+                path.display()
+            )));
         }
+        temps.push(write_temp(path, &p.new, Some(perms))?);
     }
     let mut written = Vec::new();
-    for (p, temp) in pending.iter().zip(&temps) {
+    for (p, temp) in pending.iter().zip(temps) {
         let path = &p.snapshot.path;
         // Checked again just before the rename, to keep the window small.
         if !p.snapshot.unchanged() {
-            cleanup(&temps[written.len()..]);
             return Err(Error::invalid(format!(
                 "{} changed on disk since it was read; it was not written{}",
                 path.display(),
                 done_so_far(&written)
             )));
         }
-        let backup = backup(path).inspect_err(|_| cleanup(&temps[written.len()..]))?;
-        if let Err(e) = fs::rename(temp, path) {
-            cleanup(&temps[written.len()..]);
+        let backup = backup(path)?;
+        if let Err(e) = temp.persist(path) {
             return Err(Error::Write(format!(
-                "cannot replace {}: {e}{}",
+                "cannot replace {}: {}{}",
                 path.display(),
+                e.error,
                 done_so_far(&written)
             )));
         }
@@ -194,8 +185,9 @@ fn backup(path: &Path) -> Result<PathBuf> {
 }
 
 /// Writes `bytes` to a new temporary file next to `path` (same directory, so the rename is
-/// atomic) and syncs it; `perms` are the permissions it gets (0600 when `None`).
-fn write_temp(path: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> Result<PathBuf> {
+/// atomic) and syncs it; `perms` are the permissions it gets (0600 when `None`). Its name is
+/// hidden and does not end in `.yaml`: Prow's job walk never reads a leftover.
+fn write_temp(path: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> Result<NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -210,68 +202,50 @@ fn write_temp(path: &Path, bytes: &[u8], perms: Option<fs::Permissions>) -> Resu
             dir.display()
         ))
     };
-    for n in 0..100 {
-        // Not `.yaml`: Prow's job walk must never read a leftover temporary file.
-        let temp = dir.join(format!(
-            ".{base}.kubectl-prow.{}.{n}.tmp",
-            std::process::id()
-        ));
-        let mut opts = fs::OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            opts.mode(0o600);
-        }
-        let mut f = match opts.open(&temp) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(fail(e)),
-        };
-        let result = f
-            .write_all(bytes)
-            .and_then(|()| match &perms {
-                Some(p) => fs::set_permissions(&temp, p.clone()),
-                None => Ok(()),
-            })
-            .and_then(|()| f.sync_all());
-        if let Err(e) = result {
-            let _ = fs::remove_file(&temp);
-            return Err(fail(e));
-        }
-        return Ok(temp);
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{base}.");
+    builder.prefix(&prefix).suffix(".kubectl-prow.tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(perms.unwrap_or_else(|| fs::Permissions::from_mode(0o600)));
     }
-    Err(fail(std::io::Error::other("too many temporary files")))
+    #[cfg(not(unix))]
+    let _ = perms;
+    let mut f = builder.tempfile_in(&dir).map_err(fail)?;
+    f.write_all(bytes).map_err(fail)?;
+    f.as_file().sync_all().map_err(fail)?;
+    Ok(f)
 }
 
 /// Writes a new private file (mode 0600: it holds credentials) atomically. An existing file
 /// is replaced only with `force`.
 pub fn write_private(path: &Path, bytes: &[u8], force: bool) -> Result<()> {
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(Error::invalid(format!(
+    let exists = || {
+        Error::invalid(format!(
             "{} exists; nothing was written (use --force to replace it)",
             path.display()
-        )));
+        ))
+    };
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists());
     }
     let temp = write_temp(path, bytes, None)?;
     // Without --force, a link (which never replaces) instead of a rename: no race with a
     // file that appears meanwhile.
     let placed = if force {
-        fs::rename(&temp, path)
+        temp.persist(path).map(drop)
     } else {
-        fs::hard_link(&temp, path).and_then(|()| fs::remove_file(&temp))
+        temp.persist_noclobber(path).map(drop)
     };
     placed.map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            return Error::invalid(format!(
-                "{} exists; nothing was written (use --force to replace it)",
-                path.display()
-            ));
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            return exists();
         }
         Error::Write(format!(
-            "cannot write {}: {e}; nothing was written",
-            path.display()
+            "cannot write {}: {}; nothing was written",
+            path.display(),
+            e.error
         ))
     })
 }
@@ -286,9 +260,8 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     #[cfg(not(unix))]
     let perms = None;
-    let temp = write_temp(path, bytes, perms)?;
-    fs::rename(&temp, path).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        Error::Write(format!("cannot write {}: {e}", path.display()))
-    })
+    write_temp(path, bytes, perms)?
+        .persist(path)
+        .map(drop)
+        .map_err(|e| Error::Write(format!("cannot write {}: {}", path.display(), e.error)))
 }
