@@ -139,7 +139,7 @@ pub async fn run(
             .lines()
             .rev()
             .find(|l| !l.trim().is_empty())
-            .map(|l| format!(": {}", truncate(&l.trim(), 160)))
+            .map(|l| format!(": {}", truncate(l.trim(), 160)))
             .unwrap_or_default();
         return Err(Failure::new(
             FailureKind::Exec,
