@@ -142,3 +142,23 @@ fn cuts_keep_the_port_and_the_file_name() {
     assert!(text.contains("build01.kubeconfig.yaml:12"), "{text}");
     assert!(text.contains("build02.kubeconfig.yaml:3"), "{text}");
 }
+
+/// Widths are display columns: a name in CJK characters takes two columns each, and the
+/// columns after it still line up.
+#[test]
+fn wide_characters_take_two_columns() {
+    use kubectl_prow::output::table;
+    let rows = vec![
+        vec!["构建集群".to_string(), "a".to_string()],
+        vec!["build".to_string(), "b".to_string()],
+    ];
+    let text = table(&["NAME", "NS"], rows, false, Some(80), &[]);
+    let at: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let i = l.rfind(' ').unwrap() + 1;
+            unicode_width::UnicodeWidthStr::width(&l[..i])
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] == w[1]), "{text}");
+}

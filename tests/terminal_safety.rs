@@ -169,3 +169,31 @@ fn escape_sequences_in_paths_job_names_and_headers_are_escaped() {
         assert!(!all.is_empty(), "{args:?}");
     }
 }
+
+/// Bidirectional overrides and zero-width characters make text read differently from what it
+/// is (a context name that looks like another): escaped like control characters, in tables
+/// and messages; JSON keeps the value (its readers are programs).
+#[test]
+fn bidi_overrides_and_zero_width_characters_are_escaped_for_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bidi.yaml");
+    std::fs::write(
+        &file,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: \"https://h:6443\"}\n\
+         contexts:\n- name: \"prod\u{202E}dliub\"\n  context: {cluster: c, namespace: \"a\u{200B}b\"}\n",
+    )
+    .unwrap();
+    let out = run(kp().args(["--kubeconfig", file.to_str().unwrap(), "contexts"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("prod\\u{202e}dliub"), "{}", out.stdout);
+    assert!(out.stdout.contains("a\\u{200b}b"), "{}", out.stdout);
+    assert!(!out.stdout.contains('\u{202E}') && !out.stdout.contains('\u{200B}'));
+    let json = run(kp().args([
+        "--kubeconfig",
+        file.to_str().unwrap(),
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    assert!(json.stdout.contains("a\u{200B}b"), "{}", json.stdout);
+}

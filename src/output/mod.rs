@@ -74,7 +74,7 @@ pub fn table_keeping(
     // them reach the terminal raw.
     for row in &mut rows {
         for cell in row.iter_mut() {
-            if cell.chars().any(char::is_control) {
+            if cell.chars().any(unsafe_char) {
                 *cell = sanitize(cell);
             }
         }
@@ -123,8 +123,33 @@ pub fn table_keeping(
 const MIN_COLUMN: usize = 16;
 const GAP: usize = 3;
 
+/// The columns `s` takes on a terminal: a CJK character two, a combining mark none.
 fn len(s: &str) -> usize {
-    s.chars().count()
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The longest start of `s` that takes at most `width` columns.
+fn head_cols(s: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            return &s[..i];
+        }
+    }
+    s
+}
+
+/// The longest end of `s` that takes at most `width` columns.
+fn tail_cols(s: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (i, c) in s.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            return &s[i + c.len_utf8()..];
+        }
+    }
+    s
 }
 
 fn natural(headers: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
@@ -218,23 +243,15 @@ fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]
                 // one fleet share their start), the host and port of a URL, the start of
                 // anything else.
                 *cell = if keep.contains(h) {
-                    let chars: Vec<char> = cell.chars().collect();
                     let tail = w.saturating_sub(1) / 2;
                     let head = w.saturating_sub(1) - tail;
-                    format!(
-                        "{}…{}",
-                        chars[..head].iter().collect::<String>(),
-                        chars[chars.len() - tail..].iter().collect::<String>()
-                    )
+                    format!("{}…{}", head_cols(cell, head), tail_cols(cell, tail))
                 } else if is_file_line(cell) {
                     cut_middle(cell, w)
                 } else if cell.contains("://") {
                     cut_url(cell, w)
                 } else {
-                    format!(
-                        "{}…",
-                        cell.chars().take(w.saturating_sub(1)).collect::<String>()
-                    )
+                    format!("{}…", head_cols(cell, w.saturating_sub(1)))
                 };
             }
         }
@@ -271,30 +288,20 @@ fn cut_url(cell: &str, width: usize) -> String {
     {
         let keep = width.saturating_sub(len(port) + 2);
         if keep >= 4 {
-            let head: String = host.chars().take(keep).collect();
-            return format!("{head}…:{port}");
+            return format!("{}…:{port}", head_cols(host, keep));
         }
     }
-    format!(
-        "{}…",
-        authority
-            .chars()
-            .take(width.saturating_sub(1))
-            .collect::<String>()
-    )
+    format!("{}…", head_cols(authority, width.saturating_sub(1)))
 }
 
 /// `config/jobs/kubernetes/sig-node/node-kubelet.yaml:12` cut to `width` from the start: the
 /// file name with its line stays, and the directories nearest to it (the start is the same
 /// directory on every row). The cut falls on a `/` where it can.
 fn cut_middle(cell: &str, width: usize) -> String {
-    let chars: Vec<char> = cell.chars().collect();
-    if chars.len() <= width {
+    if len(cell) <= width {
         return cell.to_string();
     }
-    let tail: String = chars[chars.len() - width.saturating_sub(1)..]
-        .iter()
-        .collect();
+    let tail = tail_cols(cell, width.saturating_sub(1));
     let name = len(base_name(cell));
     match tail.find('/') {
         Some(i) if len(&tail[i..]) > name => format!("…{}", &tail[i..]),
@@ -331,18 +338,29 @@ pub fn yaml<T: Serialize>(value: &T) -> String {
 }
 
 /// A value from a user's file or a server, made safe for a terminal: control characters
-/// (escape sequences among them) are written as Rust escapes, as fd and ripgrep do.
+/// (escape sequences among them), bidirectional overrides and zero-width characters (which
+/// make text read differently from what it is) are written as Rust escapes, as fd and ripgrep
+/// do.
 pub fn sanitize(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
+    if !s.chars().any(unsafe_char) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if c.is_control() {
+        if unsafe_char(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
         }
     }
     out
+}
+
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            // Bidirectional marks, embeddings, overrides and isolates.
+            '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            // Zero-width space, joiners, word joiner, byte order mark.
+            | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
