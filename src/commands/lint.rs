@@ -162,8 +162,13 @@ pub fn run(
                 return Err(e);
             }
             let findings = e.findings();
-            if let Some(path) = output::junit::destination(args.junit.as_deref()) {
-                let _ = output::junit::write(&output::junit::lint(&findings, args.strict), &path);
+            // The configuration error decides the exit code (3); a report that could not be
+            // written is said too, never dropped.
+            if let Some(path) = output::junit::destination(args.junit.as_deref())
+                && let Err(w) =
+                    output::junit::write(&output::junit::lint(&findings, args.strict), &path)
+            {
+                writeln!(err, "error: {}", output::sanitize(&w.to_string()))?;
             }
             // Scripts get the load errors as findings, like any other; a terminal gets the
             // usual one-line errors on stderr.
