@@ -82,7 +82,7 @@ fn check_entries(set: &ContextSet, out: &mut Vec<Finding>) {
         if !c.is_in_cluster()
             && let Some(p) = crate::kubeconfig::client::problem(c)
         {
-            startup.push((crate::kubeconfig::merge::startup_finding(c, &p, ""), p));
+            startup.push((crate::kubeconfig::client::startup_finding(c, &p, ""), p));
         }
         if let Target::Cluster(cluster) = &c.target
             && seen_clusters.insert(cluster.name.clone())

@@ -9,7 +9,28 @@
 use base64::Engine;
 
 use super::{Context, Target};
+use crate::finding::Finding;
 use crate::source::Origin;
+
+/// What stops a Prow component as a finding at the entry at fault, in Prow's words
+/// (`prefix` is the loader's wrapping, when the problem shows while loading).
+pub fn startup_finding(ctx: &Context, p: &Problem, prefix: &str) -> Finding {
+    let name = ctx.name.as_str();
+    let client = match p.stage {
+        Stage::Load => "client",
+        Stage::Client => "kubernetes client",
+    };
+    Finding::error(
+        "prow-startup-error",
+        Some(p.origin.clone()),
+        format!(
+            "Prow would not start: {prefix}create {name} {client}: {} (context {name:?} at {})",
+            p.message,
+            ctx.origin.display_line()
+        ),
+        p.fix,
+    )
+}
 
 /// When the problem shows, which decides how Prow words and handles it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

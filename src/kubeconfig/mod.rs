@@ -2,16 +2,20 @@
 //!
 //! `sources` decides which files to read (kubectl's rules, or the explicit `--kubeconfig` and
 //! `--kubeconfig-dir` lists), `file` reads one file keeping the line of every entry, `merge`
-//! combines files under one of three rules (the seed's strict union, kubectl's first-wins,
-//! Prow's per-file loader) into a [`ContextSet`], and `view` turns a `ContextSet` back into
-//! kubeconfig YAML with secrets redacted.
+//! loads them under one of three rules (`union`: the federated design's strict union and
+//! kubectl's first-wins; `prow_mode`: Prow's per-file loader) into a [`ContextSet`], `client`
+//! and `server` check what a client-go client would refuse, and `view` turns a `ContextSet`
+//! back into kubeconfig YAML with secrets redacted. Every problem is a
+//! [`crate::finding::Finding`] at its entry.
 
 pub mod client;
 pub mod file;
 pub mod incluster;
 pub mod merge;
+pub mod prow_mode;
 pub mod server;
 pub mod sources;
+pub mod union;
 pub mod usable;
 pub mod view;
 
