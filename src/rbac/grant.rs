@@ -11,7 +11,7 @@ use kube::api::{Api, ApiResource, DynamicObject, Patch, PatchParams, PostParams}
 use serde_json::{Value, json};
 
 use super::components::{Component, Scope, permissions_for, verb_rank};
-use super::review::transport_failure;
+use super::transport::transport_failure;
 use super::{Failure, FailureKind};
 use crate::kubeconfig::{Context, Target};
 use crate::secret::Secret;

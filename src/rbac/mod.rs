@@ -11,6 +11,7 @@ pub mod plan;
 pub mod review;
 pub mod run;
 pub mod suggest;
+pub mod transport;
 
 use std::fmt;
 
