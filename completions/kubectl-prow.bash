@@ -212,7 +212,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__check__subcmd__rbac)
+        kubectl__prow__subcmd__check__subcmd__rbac)
             opts="-o -n -h -V --component --by --suggest --in-cluster-via --service-account --junit --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -322,7 +322,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__completion)
+        kubectl__prow__subcmd__completion)
             opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version kubectl bash zsh fish powershell elvish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -404,7 +404,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__contexts)
+        kubectl__prow__subcmd__contexts)
             opts="-o -n -h -V --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -494,7 +494,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__grant)
+        kubectl__prow__subcmd__grant)
             opts="-n -h -V --service-account --component --prowjobs --apply --force-conflicts --kubeconfig-out --duration --force --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -592,7 +592,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__graph)
+        kubectl__prow__subcmd__graph)
             opts="-o -n -h -V --output --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -682,7 +682,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help)
+        kubectl__prow__subcmd__help)
             opts="contexts jobs lint view check-rbac graph options grant migrate completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -696,7 +696,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__check__subcmd__rbac)
+        kubectl__prow__subcmd__help__subcmd__check__subcmd__rbac)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -710,7 +710,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__completion)
+        kubectl__prow__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -724,7 +724,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__contexts)
+        kubectl__prow__subcmd__help__subcmd__contexts)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -738,7 +738,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__grant)
+        kubectl__prow__subcmd__help__subcmd__grant)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -752,7 +752,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__graph)
+        kubectl__prow__subcmd__help__subcmd__graph)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -766,7 +766,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__help)
+        kubectl__prow__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -780,7 +780,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__jobs)
+        kubectl__prow__subcmd__help__subcmd__jobs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -794,7 +794,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__lint)
+        kubectl__prow__subcmd__help__subcmd__lint)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -808,7 +808,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__migrate)
+        kubectl__prow__subcmd__help__subcmd__migrate)
             opts="jobs build-clusters plan config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -822,7 +822,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__migrate__subcmd__build__subcmd__clusters)
+        kubectl__prow__subcmd__help__subcmd__migrate__subcmd__build__subcmd__clusters)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -836,7 +836,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__migrate__subcmd__config)
+        kubectl__prow__subcmd__help__subcmd__migrate__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -850,7 +850,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__migrate__subcmd__jobs)
+        kubectl__prow__subcmd__help__subcmd__migrate__subcmd__jobs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -864,7 +864,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__migrate__subcmd__plan)
+        kubectl__prow__subcmd__help__subcmd__migrate__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -878,7 +878,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__options)
+        kubectl__prow__subcmd__help__subcmd__options)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -892,7 +892,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__help__subcmd__view)
+        kubectl__prow__subcmd__help__subcmd__view)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -906,7 +906,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__jobs)
+        kubectl__prow__subcmd__jobs)
             opts="-o -n -h -V --type --repo --unknown --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1004,7 +1004,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__lint)
+        kubectl__prow__subcmd__lint)
             opts="-o -v -n -h -V --strict --output --verbose --junit --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1098,7 +1098,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate)
+        kubectl__prow__subcmd__migrate)
             opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version jobs build-clusters plan config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1180,7 +1180,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__build__subcmd__clusters)
+        kubectl__prow__subcmd__migrate__subcmd__build__subcmd__clusters)
             opts="-n -h -V --output --force --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1266,7 +1266,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__config)
+        kubectl__prow__subcmd__migrate__subcmd__config)
             opts="-n -h -V --write --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1348,7 +1348,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help)
+        kubectl__prow__subcmd__migrate__subcmd__help)
             opts="jobs build-clusters plan config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1362,7 +1362,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help__subcmd__build__subcmd__clusters)
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__build__subcmd__clusters)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1376,7 +1376,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help__subcmd__config)
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1390,7 +1390,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help__subcmd__help)
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1404,7 +1404,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help__subcmd__jobs)
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__jobs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1418,7 +1418,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__help__subcmd__plan)
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__plan)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1432,7 +1432,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__jobs)
+        kubectl__prow__subcmd__migrate__subcmd__jobs)
             opts="-n -h -V --write --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1514,7 +1514,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__migrate__subcmd__plan)
+        kubectl__prow__subcmd__migrate__subcmd__plan)
             opts="-o -n -h -V --online --output --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1604,7 +1604,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__options)
+        kubectl__prow__subcmd__options)
             opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1686,7 +1686,7 @@ _kubectl__prow() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__prow__subcmd__view)
+        kubectl__prow__subcmd__view)
             opts="-o -n -h -V --minify --flatten --raw --output --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

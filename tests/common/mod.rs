@@ -132,6 +132,25 @@ pub fn ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())
 }
 
+/// The marker a skipped test prints; scripts/test.sh counts these lines by reason.
+pub const SKIP_MARKER: &str = "SKIP: ";
+
+/// Skips the calling test, which then returns: libtest has no "skipped" result, so the test
+/// reports `ok` and this line is what tells it apart. The line goes to the process's real
+/// stderr, past libtest's capture (which would hide it with the output of a passing test), as
+/// `SKIP: <test>: <reason>`; keep `reason` free of run-specific detail (paths, numbers) so
+/// that scripts/test.sh's summary groups equal reasons. Under CI there are no skips: the test
+/// fails instead, since a skip there would pass silently.
+pub fn skip(reason: &str) {
+    assert!(!ci(), "{reason}, and CI is set: under CI no test may skip");
+    use std::io::Write;
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("(unnamed test)");
+    // One write, so that parallel tests' lines do not interleave.
+    let line = format!("{SKIP_MARKER}{test}: {reason}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// The real kubectl: `$KUBECTL_PROW_KUBECTL` (scripts/test.sh sets it to the one it builds) or
 /// `kubectl` on PATH. `None` with a message when there is none; under CI that fails the test.
 pub fn kubectl() -> Option<PathBuf> {
