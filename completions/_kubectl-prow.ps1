@@ -391,8 +391,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             break
         }
         'kubectl-prow;migrate;plan' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format (table or json)')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format (table or json)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)')
             [CompletionResult]::new('--kubeconfig-dir', '--kubeconfig-dir', [CompletionResultType]::ParameterName, 'Directory of kubeconfig files, read in name order (Prow''s flag: subdirectories and names starting with ''..'' are skipped)')
             [CompletionResult]::new('--kubeconfig-suffix', '--kubeconfig-suffix', [CompletionResultType]::ParameterName, 'Only read files of --kubeconfig-dir whose names end with this string')

@@ -190,8 +190,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 wide\t'More columns, never cut to the terminal width'
 json\t''
-yaml\t''
-name\t'One name per line'"
+yaml\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
@@ -373,11 +372,9 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s V -l version -d 'Print version'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format (table or json)' -r -f -a "table\t'Columns for a terminal (the default)'
-wide\t'More columns, never cut to the terminal width'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 json\t''
-yaml\t''
-name\t'One name per line'"
+yaml\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r

@@ -348,6 +348,20 @@ pub struct OutputArgs {
     pub no_headers: bool,
 }
 
+/// Output flags of the commands that report on checks rather than list named objects: no
+/// `-o name`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportOutputArgs {
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = Format::parser(&[Format::Table, Format::Wide, Format::Json, Format::Yaml]))]
+    pub output: Format,
+
+    /// Print the table without the header line
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
 /// kubectl's `--request-timeout`: a bare number is seconds; otherwise a Go-style duration made
 /// of `h`, `m`, `s` and `ms` parts ("1m30s").
 pub fn parse_duration(s: &str) -> Result<Duration, String> {

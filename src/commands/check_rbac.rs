@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use crate::cli::{GlobalArgs, OutputArgs};
+use crate::cli::{GlobalArgs, ReportOutputArgs};
 use crate::output::rbac::By;
 use crate::output::{self, Format};
 use crate::rbac::client::Impersonation;
@@ -104,7 +104,7 @@ pub struct CheckRbacArgs {
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: ReportOutputArgs,
 }
 
 fn parse_service_account(s: &str) -> std::result::Result<(String, String), String> {
@@ -125,11 +125,6 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<crate::exit::Exit> {
-    if args.output.output == Format::Name {
-        return Err(Error::Usage(
-            "check-rbac prints -o table, wide, json or yaml".into(),
-        ));
-    }
     let config = super::load_job_config(global)?;
     if let Some(config) = &config {
         super::print_findings(&config.findings, err)?;

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use crate::cli::GlobalArgs;
 use crate::migrate;
+use crate::output::Format;
 use crate::prow::DEFAULT_CONTEXT;
 use crate::{Error, Result};
 
@@ -74,9 +75,10 @@ pub struct PlanArgs {
     /// Also ask the ProwJob context and the job contexts (check-rbac)
     #[arg(long)]
     pub online: bool,
-    /// Output format (table or json)
-    #[arg(short = 'o', long = "output", value_enum, default_value_t = crate::output::Format::Table)]
-    pub output: crate::output::Format,
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = Format::parser(&[Format::Table, Format::Json, Format::Yaml]))]
+    pub output: Format,
 }
 
 const BUILD_CLUSTERS_AFTER_HELP: &str = "\
@@ -245,11 +247,7 @@ fn plan(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<crate::exit::Exit> {
-    use crate::output::Format;
     use migrate::plan::{Inputs, StepStatus, steps};
-    if !matches!(args.output, Format::Table | Format::Json) {
-        return Err(Error::Usage("migrate plan prints -o table or json".into()));
-    }
     let config = super::load_job_config(global)?;
     if let Some(c) = &config {
         super::print_findings(&c.findings, err)?;
@@ -298,6 +296,7 @@ fn plan(
     });
     let text = match args.output {
         Format::Json => crate::output::json(&list),
+        Format::Yaml => crate::output::yaml(&list),
         _ => crate::output::migrate::plan_table(&list),
     };
     out.write_all(text.as_bytes())?;
