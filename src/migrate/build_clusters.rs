@@ -113,8 +113,9 @@ pub fn namespaces(
                 if !clusters.iter().any(|c| c.alias == alias) {
                     let aliases: Vec<&str> = clusters.iter().map(|c| c.alias.as_str()).collect();
                     return Err(Error::UnknownName(format!(
-                        "-n {f}: {} has no alias {alias:?}; its aliases: {}",
+                        "-n {f}: {} has no alias {alias:?}{}; its aliases: {}",
                         path.display(),
+                        crate::kubeconfig::did_you_mean(alias, aliases.iter().copied()),
                         aliases.join(", ")
                     )));
                 }
