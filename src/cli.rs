@@ -105,7 +105,7 @@ pub enum Command {
 /// How `--merge` names the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MergeArg {
-    /// The seed's strict union: any name defined twice is an error (default with --kubeconfig)
+    /// The federated design's strict union: any name defined twice is an error (default with --kubeconfig)
     Strict,
     /// kubectl's rule: the first file to define a name wins (default without --kubeconfig)
     Kubectl,
@@ -292,7 +292,7 @@ pub struct GlobalArgs {
     )]
     pub in_repo_config: Vec<String>,
 
-    /// The seed's explicit mode: no defaulting, so every job must set `cluster`
+    /// Explicit credentials, the federated design's mode: no defaulting, so every job must set `cluster`
     #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub use_explicit_credentials: bool,
 }

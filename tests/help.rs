@@ -225,3 +225,49 @@ fn every_offered_output_format_is_accepted() {
         );
     }
 }
+
+/// What a user reads names the design, never "the seed" (this project's name for the design
+/// document): every command's `--help`, the man pages, and every lint finding and fix.
+#[test]
+fn user_facing_text_says_the_federated_design_not_the_seed() {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for path in commands_under(Vec::new()) {
+        let out = run(kp().args(&path).arg("--help"));
+        texts.push((format!("{path:?} --help"), out.stdout));
+    }
+    let man = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+    for page in std::fs::read_dir(man).unwrap() {
+        let page = page.unwrap().path();
+        texts.push((
+            page.display().to_string(),
+            std::fs::read_to_string(&page).unwrap(),
+        ));
+    }
+    let fleet = [
+        "--kubeconfig",
+        "../lint/kubeconfig.yaml",
+        "--config-path",
+        "../lint/config.yaml",
+        "--job-config-path",
+        "../lint/jobs",
+    ];
+    for explicit in [false, true] {
+        let mut cmd = kp();
+        cmd.args(fleet).args(["lint", "-o", "json"]);
+        if explicit {
+            cmd.arg("--use-explicit-credentials");
+        }
+        let out = run(&mut cmd);
+        assert!(out.stdout.contains("\"fix\""), "{}", out.stderr);
+        texts.push((format!("lint (explicit: {explicit})"), out.stdout));
+    }
+    for (what, text) in texts {
+        assert!(
+            !text.to_lowercase().contains("seed"),
+            "{what} speaks of the seed: {}",
+            text.lines()
+                .find(|l| l.to_lowercase().contains("seed"))
+                .unwrap()
+        );
+    }
+}

@@ -1,4 +1,4 @@
-//! `kubectl prow migrate`: the seed's migration steps as reviewable edits.
+//! `kubectl prow migrate`: the federated design's migration steps as reviewable edits.
 
 use std::io::Write;
 
@@ -37,7 +37,7 @@ pub enum Step {
     /// Convert Prow's old build-cluster YAML into a kubeconfig (as Prow's cm2kc, plus namespaces)
     #[command(name = "build-clusters", after_help = BUILD_CLUSTERS_AFTER_HELP)]
     BuildClusters(BuildClustersArgs),
-    /// The seed's migration checklist: each step done, to do (with the command) or blocked
+    /// The federated design's migration checklist: each step done, to do (with the command) or blocked
     #[command(after_help = PLAN_AFTER_HELP)]
     Plan(PlanArgs),
     /// Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)
@@ -49,7 +49,7 @@ const CONFIG_AFTER_HELP: &str = "\
 Deletes the lines of the top-level pod_namespace and prowjob_namespace keys of
 --config-path (a comment on the same line goes with them; nothing else
 changes), prints the diff, and says where pods and ProwJobs go afterwards:
-Prow's default namespace `default`; under the seed's design, the namespace of
+Prow's default namespace `default`; under the federated design, the namespace of
 each job's context (listed when kubeconfigs are given). --write replaces the
 file atomically, keeping FILE.bak. Exit codes: 0 done or nothing to do, 3 the
 file cannot be read or edited minimally, 5 it could not be written.";
@@ -183,7 +183,7 @@ fn config(
     writeln!(
         err,
         "afterwards Prow puts test pods and ProwJobs in namespace {:?} (its default); under the \
-         seed's design each job's pods go to its context's namespace",
+         federated design each job's pods go to its context's namespace",
         crate::prow::DEFAULT_NAMESPACE
     )?;
     if !global.kubeconfig.is_empty() || global.kubeconfig_dir.is_some() {

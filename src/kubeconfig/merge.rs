@@ -1,6 +1,6 @@
 //! Merging kubeconfig files into a [`ContextSet`] under one of three rules.
 //!
-//! - **strict** (the seed's design, the default for explicit files): a union of clusters,
+//! - **strict** (the federated design, the default for explicit files): a union of clusters,
 //!   contexts and users; a name defined twice anywhere is an error naming both places.
 //! - **kubectl** (the default without `--kubeconfig`): client-go's merge, where the first file
 //!   to define a name wins; we load the same result and warn about every shadowed entry.
@@ -377,7 +377,7 @@ enum Dangling {
     Warn,
 }
 
-/// The seed's strict union: any name defined twice, anywhere, is an error.
+/// The federated design's strict union: any name defined twice, anywhere, is an error.
 fn strict(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     union(MergeMode::Strict, files, opts)
 }
@@ -968,7 +968,7 @@ fn resolve_prow(
     let user = entry.field("user").map(str::to_string);
     let Some(target) = cluster.as_ref().and_then(|c| clusters.get(c)) else {
         let hint = if cluster.as_deref() == Some(IN_CLUSTER) {
-            "; Prow has no in-cluster pseudo-cluster (that is the seed's design: --merge strict)"
+            "; Prow has no in-cluster pseudo-cluster (that is the federated design: --merge strict)"
         } else {
             "; Prow resolves each file on its own, so the cluster must be in the same file"
         };

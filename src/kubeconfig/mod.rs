@@ -2,7 +2,7 @@
 //!
 //! `sources` decides which files to read (kubectl's rules, or the explicit `--kubeconfig` and
 //! `--kubeconfig-dir` lists), `file` reads one file keeping the line of every entry, `merge`
-//! combines files under one of three rules (the seed's strict union, kubectl's first-wins,
+//! combines files under one of three rules (the federated design's strict union, kubectl's first-wins,
 //! Prow's per-file loader) into a [`ContextSet`], and `view` turns a `ContextSet` back into
 //! kubeconfig YAML with secrets redacted.
 
@@ -315,7 +315,7 @@ impl ContextSet {
                         .and_then(|p| p.alias_of.as_ref())
                         .is_some_and(|target| *target == context.name)
             }
-            // No named one: the seed says ProwJobs live where the pod's ServiceAccount points.
+            // No named one: the design says ProwJobs live where the pod's ServiceAccount points.
             None => self.mode != MergeMode::Prow && context.is_in_cluster(),
         }
     }

@@ -2,7 +2,7 @@
 //! endpoint, clientCertificate, clientKey, clusterCaCertificate, the last three base64) as a
 //! kubeconfig, as Prow's `cm2kc` writes it (aliases sorted; cluster, user and context named
 //! after the alias; `current-context: default`), except that every context names its
-//! namespace, as the seed's migration asks.
+//! namespace, as the federated design's migration asks.
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,4 +1,4 @@
-//! `migrate plan`: the seed's migration checklist, each step done, to do (with the command
+//! `migrate plan`: the federated design's migration checklist, each step done, to do (with the command
 //! that does it) or blocked (with what it waits for), from the loaded kubeconfigs, Prow
 //! configuration and jobs, and, online, the answers of the ProwJob context.
 
