@@ -9,7 +9,7 @@
 #                    what scripts/test.sh uses, so a test run never edits a committed file.
 #
 # Environment: RELEASE_ARCHES (default "amd64 arm64"; arm64 cross-links with Debian's
-# gcc-aarch64-linux-gnu, installed here with apt-get when missing and running as root).
+# gcc-aarch64-linux-gnu, which must be installed: the script says so and stops without it).
 #
 # The archives are reproducible from the same binaries (fixed order, mtime, owner and modes;
 # gzip without name or time), so rerunning gives the same sha256.
@@ -57,16 +57,13 @@ for arch in "${arches[@]}"; do
   case $arch in
     amd64) export CC_x86_64_unknown_linux_musl=${CC_x86_64_unknown_linux_musl:-gcc} ;;
     arm64)
+      # Installing system packages is the caller's decision (.ci/run makes it for CI): say
+      # what is missing and stop.
       if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1; then
-        if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-          say "installing Debian's gcc-aarch64-linux-gnu (the arm64 cross compiler and linker)"
-          { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-              --no-install-recommends gcc-aarch64-linux-gnu libc6-dev-arm64-cross; } >&2
-        else
-          say "error: arm64 needs aarch64-linux-gnu-gcc (Debian: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross),"
-          say "or leave arm64 out: RELEASE_ARCHES=amd64 scripts/release.sh"
-          exit 1
-        fi
+        say "error: arm64 needs aarch64-linux-gnu-gcc, the cross compiler and linker; on Debian:"
+        say "  apt-get install --no-install-recommends gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
+        say "or leave arm64 out: RELEASE_ARCHES=amd64 scripts/release.sh"
+        exit 1
       fi
       export CC_aarch64_unknown_linux_musl=${CC_aarch64_unknown_linux_musl:-aarch64-linux-gnu-gcc}
       export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-aarch64-linux-gnu-gcc}
