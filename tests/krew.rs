@@ -428,3 +428,50 @@ fn is_static(elf: &[u8]) -> bool {
         u32::from_le_bytes(elf[o..o + 4].try_into().unwrap()) != PT_INTERP
     })
 }
+
+/// scripts/release.sh installs no system package: without the arm64 cross compiler it names
+/// what it needs and stops, before building or installing anything (apt-get and sudo here are
+/// fakes that record being run; PATH holds nothing else the script could use to install).
+#[test]
+fn release_script_asks_for_what_it_needs_instead_of_installing_it() {
+    let bin = tempfile::tempdir().unwrap();
+    let record = bin.path().join("ran");
+    for fake in ["apt-get", "sudo", "rustup", "cargo"] {
+        let path = bin.path().join(fake);
+        std::fs::write(
+            &path,
+            format!("#!/bin/sh\necho {fake} \"$@\" >> {}\n", record.display()),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    // The tools the script uses before its checks (and `id`, by which it once chose to
+    // install as root), and gcc; no aarch64-linux-gnu-gcc.
+    for tool in ["dirname", "awk", "gcc", "id", "grep"] {
+        let found = Command::new("sh")
+            .args(["-c", &format!("command -v {tool}")])
+            .output()
+            .unwrap();
+        let found = String::from_utf8(found.stdout).unwrap();
+        std::os::unix::fs::symlink(found.trim(), bin.path().join(tool)).unwrap();
+    }
+    let out = Command::new("/bin/bash")
+        .arg(repo().join("scripts/release.sh"))
+        .env("PATH", bin.path())
+        .env("RELEASE_ARCHES", "amd64 arm64")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("aarch64-linux-gnu-gcc")
+            && stderr.contains("gcc-aarch64-linux-gnu libc6-dev-arm64-cross"),
+        "{stderr}"
+    );
+    let ran = std::fs::read_to_string(&record).unwrap_or_default();
+    assert_eq!(
+        ran, "",
+        "release.sh ran {ran:?} before saying what it needs"
+    );
+}
