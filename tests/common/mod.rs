@@ -146,9 +146,15 @@ pub fn skip(reason: &str) {
 /// The real kubectl: `$KUBECTL_PROW_KUBECTL` (scripts/test.sh sets it to the one it builds) or
 /// `kubectl` on PATH. `None` with a message when there is none; under CI that fails the test.
 pub fn kubectl() -> Option<PathBuf> {
+    // As an absolute path: tests run it with a PATH of their own.
     let kubectl = std::env::var_os("KUBECTL_PROW_KUBECTL")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+        .or_else(|| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("kubectl"))
+                .find(|p| p.is_file())
+        })
         .unwrap_or_else(|| "kubectl".into());
     let works = std::process::Command::new(&kubectl)
         .args(["version", "--client"])
