@@ -27,7 +27,7 @@ end
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -43,7 +43,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l config-path -
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "contexts" -d 'List the contexts Prow can use, with cluster, server, namespace, user, auth and source'
@@ -65,7 +65,7 @@ name\t'One name per line'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -82,7 +82,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l j
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l no-headers -d 'Print the table without the header line'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l type -d 'Only jobs of this type' -r -f -a "presubmit\t''
@@ -97,7 +97,7 @@ name\t'One name per line'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -115,7 +115,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l in-re
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l unknown -d 'Only jobs that land nowhere: their context is not loaded, or (explicit credentials) they name none'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l no-headers -d 'Print the table without the header line'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -s o -l output -d 'Output format' -r -f -a "text\t''
@@ -125,7 +125,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l junit
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -143,7 +143,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l in-re
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l strict -d 'Fail (exit code 1) on warnings too'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -s v -l verbose -d 'List every finding of a group, not just the first few'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -s o -l output -d 'Output format' -r -f -a "yaml\t''
@@ -151,7 +151,7 @@ json\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -170,7 +170,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l minif
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l flatten -d 'Inline certificate and key files as base64 data'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l raw -d 'Print tokens, passwords, keys and certificate data instead of redacting them'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand view" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l component -d 'Only what this Prow component needs (repeatable) [default: all]' -r -f -a "hook\t''
@@ -191,12 +191,11 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 wide\t'More columns, never cut to the terminal width'
 json\t''
-yaml\t''
-name\t'One name per line'"
+yaml\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -214,7 +213,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l suggest -d 'Print the missing Roles and RoleBindings (YAML), not the table'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l no-headers -d 'Print the table without the header line'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -s o -l output -d 'Output format' -r -f -a "mermaid\t''
@@ -222,7 +221,7 @@ dot\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -238,13 +237,13 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l conf
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -260,7 +259,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l co
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand options" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l service-account -d 'The ServiceAccount to create (or reuse) and grant to' -r
@@ -278,7 +277,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l cont
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -298,13 +297,13 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l appl
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l force-conflicts -d 'With --apply: take over fields another field manager owns'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l force -d 'Replace an existing --kubeconfig-out file'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand grant" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -320,18 +319,18 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and n
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "jobs" -d 'Add `cluster: <context>` to every job that sets none (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "build-clusters" -d 'Convert Prow\'s old build-cluster YAML into a kubeconfig (as Prow\'s cm2kc, plus namespaces)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "plan" -d 'The seed\'s migration checklist: each step done, to do (with the command) or blocked'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "plan" -d 'The federated design\'s migration checklist: each step done, to do (with the command) or blocked'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "config" -d 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and not __fish_seen_subcommand_from jobs build-clusters plan config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -348,14 +347,14 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l write -d 'Apply the edits (atomically, keeping FILE.bak) instead of printing a diff'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from jobs" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l output -d 'Write the kubeconfig to FILE instead of stdout' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -372,18 +371,16 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l force -d 'Replace an existing --output file'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s V -l version -d 'Print version'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format (table or json)' -r -f -a "table\t'Columns for a terminal (the default)'
-wide\t'More columns, never cut to the terminal width'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 json\t''
-yaml\t''
-name\t'One name per line'"
+yaml\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -400,13 +397,13 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l online -d 'Also ask the ProwJob context and the job contexts (check-rbac)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -423,18 +420,18 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l write -d 'Apply the edit (atomically, keeping FILE.bak) instead of printing a diff'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "jobs" -d 'Add `cluster: <context>` to every job that sets none (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "build-clusters" -d 'Convert Prow\'s old build-cluster YAML into a kubeconfig (as Prow\'s cm2kc, plus namespaces)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'The seed\'s migration checklist: each step done, to do (with the command) or blocked'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "plan" -d 'The federated design\'s migration checklist: each step done, to do (with the command) or blocked'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "config" -d 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The seed\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
 kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
 prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
@@ -450,7 +447,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l use-explicit-credentials -d 'The seed\'s explicit mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "contexts" -d 'List the contexts Prow can use, with cluster, server, namespace, user, auth and source'
@@ -466,5 +463,5 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not 
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "jobs" -d 'Add `cluster: <context>` to every job that sets none (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "build-clusters" -d 'Convert Prow\'s old build-cluster YAML into a kubeconfig (as Prow\'s cm2kc, plus namespaces)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'The seed\'s migration checklist: each step done, to do (with the command) or blocked'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'The federated design\'s migration checklist: each step done, to do (with the command) or blocked'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "config" -d 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)'

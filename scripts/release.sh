@@ -9,7 +9,7 @@
 #                    what scripts/test.sh uses, so a test run never edits a committed file.
 #
 # Environment: RELEASE_ARCHES (default "amd64 arm64"; arm64 cross-links with Debian's
-# gcc-aarch64-linux-gnu, installed here with apt-get when missing and running as root).
+# gcc-aarch64-linux-gnu, which must be installed: the script says so and stops without it).
 #
 # The archives are reproducible from the same binaries (fixed order, mtime, owner and modes;
 # gzip without name or time), so rerunning gives the same sha256.
@@ -43,8 +43,23 @@ triple_of() {
 # A C compiler for ring's few C files (they include only compiler headers and string.h, so a
 # glibc-targeting gcc is fine), and for arm64 also the linker: Rust's musl targets bring their
 # own musl libc and start files, so any gcc for the architecture links a static binary.
-if ! command -v rustup >/dev/null 2>&1; then
-  say "error: rustup is needed for the musl targets (rustup target add x86_64-unknown-linux-musl)"
+#
+# What the build needs is checked before anything is done; installing system packages is the
+# caller's decision (.ci/run makes it for CI), so a missing one is named and the script stops.
+missing=()
+command -v rustup >/dev/null 2>&1 || missing+=("rustup (for the musl targets)")
+for arch in "${arches[@]}"; do
+  case $arch in
+    amd64) command -v gcc >/dev/null 2>&1 || missing+=("gcc (Debian: gcc)") ;;
+    arm64)
+      command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 ||
+        missing+=("aarch64-linux-gnu-gcc, the arm64 cross compiler and linker (Debian: gcc-aarch64-linux-gnu libc6-dev-arm64-cross; or leave arm64 out: RELEASE_ARCHES=amd64)")
+      ;;
+  esac
+done
+if ((${#missing[@]})); then
+  say "error: missing what the release build needs:"
+  for m in "${missing[@]}"; do say "  $m"; done
   exit 1
 fi
 cargo_args=()
@@ -57,17 +72,6 @@ for arch in "${arches[@]}"; do
   case $arch in
     amd64) export CC_x86_64_unknown_linux_musl=${CC_x86_64_unknown_linux_musl:-gcc} ;;
     arm64)
-      if ! command -v aarch64-linux-gnu-gcc >/dev/null 2>&1; then
-        if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
-          say "installing Debian's gcc-aarch64-linux-gnu (the arm64 cross compiler and linker)"
-          { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-              --no-install-recommends gcc-aarch64-linux-gnu libc6-dev-arm64-cross; } >&2
-        else
-          say "error: arm64 needs aarch64-linux-gnu-gcc (Debian: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross),"
-          say "or leave arm64 out: RELEASE_ARCHES=amd64 scripts/release.sh"
-          exit 1
-        fi
-      fi
       export CC_aarch64_unknown_linux_musl=${CC_aarch64_unknown_linux_musl:-aarch64-linux-gnu-gcc}
       export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=${CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER:-aarch64-linux-gnu-gcc}
       ;;
@@ -118,10 +122,14 @@ awk -v version="$version" -v shas="${shas[*]}" '
   END {
     for (p in sha) if (!(p in used)) { print "archive " p " has no platform in the manifest" > "/dev/stderr"; bad = 1 }
     exit bad
-  }' krew-manifest.yaml >"$out/krew-manifest.yaml" || {
+  }' krew-manifest.yaml >"$out/krew-manifest.yaml.new" || {
+  # No manifest next to the archives then: tests/krew.rs would take a half-written one for
+  # the release's.
+  rm -f "$out/krew-manifest.yaml.new" "$out/krew-manifest.yaml"
   say "error: krew-manifest.yaml does not match the archives built (RELEASE_ARCHES=${arches[*]})"
   exit 1
 }
+mv "$out/krew-manifest.yaml.new" "$out/krew-manifest.yaml"
 if $keep_manifest; then
   say "manifest for these archives: $out/krew-manifest.yaml (krew-manifest.yaml left alone)"
 else

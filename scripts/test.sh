@@ -34,6 +34,16 @@ for arg in "$@"; do
   cargo_args+=("$arg")
 done
 
+# The whole suite, unless the arguments pick targets themselves (`--test help`): cargo's target
+# flags add up, so with --all-targets as well everything would run anyway.
+targets=(--all-targets)
+for arg in "${cargo_args[@]}"; do
+  case $arg in
+    --lib | --bins | --tests | --benches | --examples | --doc | --all-targets) targets=() ;;
+    --bin | --bin=* | --test | --test=* | --bench | --bench=* | --example | --example=*) targets=() ;;
+  esac
+done
+
 cd "$repo"
 
 clusters=false
@@ -125,7 +135,7 @@ fi
 # Compile the tests before starting the clusters: on a small machine compiling would slow the
 # start-up, and the clusters would sit idle during the compile anyway.
 t=$(now)
-run cargo test --all-targets --locked --no-run "${cargo_args[@]}"
+run cargo test "${targets[@]}" --locked --no-run "${cargo_args[@]}"
 timings+=("cargo build (tests): $(since "$t")")
 
 if $clusters; then
@@ -143,11 +153,11 @@ t=$(now)
 status=0
 log=$repo/target/cargo-test.log
 mkdir -p "$repo/target"
-# Keep cargo's output (for the summary below) while showing it as it comes.
-run bash -c 'set -o pipefail; cargo test --all-targets --locked "${@:2}" 2>&1 | tee "$1"' _ "$log" "$@" || status=$?
+# Keep cargo's output (for the summary below) while showing it as it comes. The inner script's
+# arguments: the log, how many target flags follow, those flags, then this script's arguments.
+run bash -c 'set -o pipefail; cargo test "${@:3:$2}" --locked "${@:$2+3}" 2>&1 | tee "$1"' \
+  _ "$log" "${#targets[@]}" "${targets[@]}" "$@" || status=$?
 timings+=("cargo test: $(since "$t") (exit status $status)")
-# One closing line over every test binary (cargo prints one "test result" per binary, the last
-# of which may be a target with no tests).
-summary=$(awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($(i+1) ~ /^passed;?$/) p += $i; if ($(i+1) ~ /^failed;?$/) f += $i } }
-     END { printf "tests: %d passed, %d failed\n", p, f }' "$log")
+# One closing line over every test binary, skips counted by reason.
+summary=$("$repo/scripts/test-summary.sh" "$log")
 exit "$status"

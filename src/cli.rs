@@ -105,7 +105,7 @@ pub enum Command {
 /// How `--merge` names the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MergeArg {
-    /// The seed's strict union: any name defined twice is an error (default with --kubeconfig)
+    /// The federated design's strict union: any name defined twice is an error (default with --kubeconfig)
     Strict,
     /// kubectl's rule: the first file to define a name wins (default without --kubeconfig)
     Kubectl,
@@ -292,7 +292,7 @@ pub struct GlobalArgs {
     )]
     pub in_repo_config: Vec<String>,
 
-    /// The seed's explicit mode: no defaulting, so every job must set `cluster`
+    /// Explicit credentials, the federated design's mode: no defaulting, so every job must set `cluster`
     #[arg(long, global = true, hide_short_help = true, help_heading = "Prow")]
     pub use_explicit_credentials: bool,
 }
@@ -341,6 +341,20 @@ impl GlobalArgs {
 pub struct OutputArgs {
     /// Output format
     #[arg(short = 'o', long = "output", value_enum, default_value_t = Format::Table)]
+    pub output: Format,
+
+    /// Print the table without the header line
+    #[arg(long)]
+    pub no_headers: bool,
+}
+
+/// Output flags of the commands that report on checks rather than list named objects: no
+/// `-o name`.
+#[derive(Debug, Clone, Args)]
+pub struct ReportOutputArgs {
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = Format::parser(&[Format::Table, Format::Wide, Format::Json, Format::Yaml]))]
     pub output: Format,
 
     /// Print the table without the header line

@@ -12,7 +12,7 @@ use crate::source::Origin;
 
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LintOptions {
-    /// The seed's `--use-explicit-credentials`.
+    /// The federated design's `--use-explicit-credentials` (explicit credentials).
     pub explicit_credentials: bool,
 }
 
@@ -37,8 +37,8 @@ pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) ->
     out
 }
 
-/// The seed's in-cluster context in a file: kubectl and today's Prow cannot load it (Prow needs
-/// no context for its own ServiceAccount). Under the seed's rules (the strict union) that is by
+/// The federated design's in-cluster context in a file: kubectl and today's Prow cannot load it (Prow needs
+/// no context for its own ServiceAccount). Under the federated design's rules (the strict union) that is by
 /// design, so only worth knowing; under `--merge kubectl|prow`, whose point is loading what
 /// they load, a warning. `view` prints the same findings.
 pub fn in_cluster_from_file(set: &ContextSet) -> Vec<Finding> {
@@ -60,7 +60,7 @@ pub fn in_cluster_from_file(set: &ContextSet) -> Vec<Finding> {
                      cannot load it from a file",
                     c.name.as_str()
                 ),
-                "keep it for kubectl-prow and the seed's loader; give today's Prow and kubectl a \
+                "keep it for kubectl-prow and the federated design's loader; give today's Prow and kubectl a \
                  file without it",
             )
         })
@@ -311,6 +311,12 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
         }
         if !p.known {
             let disabled = set.disabled.iter().any(|d| d.as_str() == context);
+            if job.cluster().is_none() && !disabled {
+                // The implicit "default" is not loaded. Prow's loader makes it an alias of its
+                // service context, so such a job does run: no-default-context (below) says
+                // where, once for all of them. An unknown-context error here would contradict it.
+                continue;
+            }
             let (why, fix) = if disabled {
                 (
                     "is listed in disabled_clusters",
@@ -378,10 +384,12 @@ fn check_jobs(set: &ContextSet, config: &JobConfig, opts: LintOptions, out: &mut
                  context (first here)"
             ),
             "set `cluster` on every job (`kubectl prow migrate jobs`), then turn on \
-             --use-explicit-credentials: the seed's migration step",
+             --use-explicit-credentials: the federated design's migration step",
         ));
         let default = set.get(DEFAULT_CONTEXT);
-        if default.is_none_or(|d| d.alias_of.is_some()) {
+        // A disabled "default" is unknown-context's to report (the jobs fail there).
+        let disabled = set.disabled.iter().any(|d| d.as_str() == DEFAULT_CONTEXT);
+        if !disabled && default.is_none_or(|d| d.alias_of.is_some()) {
             let target = match default.and_then(|d| d.alias_of.as_ref()) {
                 Some(t) if t.as_str().is_empty() => {
                     " (Prow aliases it to the service context \"\")".to_string()
@@ -438,7 +446,7 @@ fn check_prow_config(
                     "{which} is set ({:?}) while using explicit credentials",
                     field.value
                 ),
-                "unset it, and put the namespace on each context (the seed's migration step)",
+                "unset it, and put the namespace on each context (the federated design's migration step)",
             ));
         }
     }

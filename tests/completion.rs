@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::{kp, run};
@@ -110,16 +110,205 @@ fn completion_scripts_are_printed() {
         assert_eq!(out.code, 0, "{shell}");
         assert!(out.stdout.contains("kubectl-prow"), "{shell}");
     }
-    let bash = run(kp().args(["completion", "bash"])).stdout;
+}
+
+/// The subcommands of `migrate` and what `migrate plan --o<TAB>` must offer: nested commands
+/// are where a completion script's dispatch goes wrong.
+const MIGRATE_SUBCOMMANDS: [&str; 4] = ["build-clusters", "config", "jobs", "plan"];
+
+fn commands_offered(words: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = words
+        .into_iter()
+        .filter(|w| !w.is_empty() && !w.starts_with('-') && w != "help")
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A shell to run a completion script in: `None` (a skip) when it is not installed, a failure
+/// under CI (.ci/run installs them).
+fn shell(name: &str) -> Option<()> {
+    let found = Command::new(name)
+        .arg("-c")
+        .arg("exit 0")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        common::skip(&format!("{name} not installed"));
+        return None;
+    }
+    Some(())
+}
+
+/// What the `completion bash` script offers for `words` (the last one being completed), run
+/// the way bash's programmable completion calls it: COMP_WORDS and COMP_CWORD set, then the
+/// function `complete -p kubectl-prow` names, with the command, the word and the one before.
+fn bash_candidates(words: &[&str]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("c.bash"), bash).unwrap();
+    let script = dir.path().join("kubectl-prow.bash");
+    std::fs::write(&script, run(kp().args(["completion", "bash"])).stdout).unwrap();
     let out = Command::new("bash")
         .arg("-c")
-        .arg("source ./c.bash; COMP_WORDS=(kubectl-prow vie); COMP_CWORD=1; _kubectl__prow kubectl-prow vie kubectl-prow; echo \"${COMPREPLY[@]}\"")
-        .current_dir(dir.path())
+        .arg(
+            r#"source "$0"
+            fn=$(complete -p kubectl-prow | sed -n 's/.*-F \([^ ]*\) .*/\1/p')
+            COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+            "$fn" kubectl-prow "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+            printf '%s\n' "${COMPREPLY[@]}""#,
+        )
+        .arg(&script)
+        .args(words)
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "view");
+    assert!(
+        out.status.success(),
+        "bash: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bash_completes_commands_and_nested_subcommands() {
+    assert_eq!(bash_candidates(&["kubectl-prow", "vie"]), ["view"]);
+    assert_eq!(
+        commands_offered(bash_candidates(&["kubectl-prow", "migrate", ""])),
+        MIGRATE_SUBCOMMANDS
+    );
+    assert!(
+        bash_candidates(&["kubectl-prow", "migrate", "plan", "--"]).contains(&"--online".into())
+    );
+    // Global flags before the subcommand do not lose it.
+    assert!(
+        bash_candidates(&["kubectl-prow", "--context", "x", "migrate", "plan", "--on"])
+            .contains(&"--online".into())
+    );
+    assert_eq!(
+        bash_candidates(&["kubectl-prow", "graph", "-o", ""]),
+        ["mermaid", "dot"]
+    );
+}
+
+/// What zsh's completion system offers for `line` with the `completion zsh` script on fpath
+/// (tests/completion/zsh-candidates.zsh drives an interactive zsh on a pseudo-terminal).
+fn zsh_candidates(line: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("_kubectl-prow"),
+        run(kp().args(["completion", "zsh"])).stdout,
+    )
+    .unwrap();
+    let driver = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/completion/zsh-candidates.zsh");
+    let out = Command::new("timeout")
+        .args(["60", "zsh", "-f"])
+        .arg(driver)
+        .arg(dir.path())
+        .arg(line)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "zsh: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn zsh_completes_nested_subcommands() {
+    if shell("zsh").is_none() {
+        return;
+    }
+    assert_eq!(
+        commands_offered(zsh_candidates("kubectl-prow migrate ")),
+        MIGRATE_SUBCOMMANDS
+    );
+    assert!(zsh_candidates("kubectl-prow migrate plan --o").contains(&"--online".into()));
+}
+
+/// What fish offers for `line` (`complete -C`), with the `completion fish` script loaded.
+fn fish_candidates(line: &str) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("kubectl-prow.fish");
+    std::fs::write(&script, run(kp().args(["completion", "fish"])).stdout).unwrap();
+    let out = Command::new("fish")
+        .arg("--no-config")
+        .arg("-c")
+        .arg("source $argv[1]; complete -C $argv[2]")
+        .arg(&script)
+        .arg(line)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "fish: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Each line is the candidate, a tab, and its description.
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn fish_completes_nested_subcommands() {
+    if shell("fish").is_none() {
+        return;
+    }
+    assert_eq!(
+        commands_offered(fish_candidates("kubectl-prow migrate ")),
+        MIGRATE_SUBCOMMANDS
+    );
+    assert!(fish_candidates("kubectl-prow migrate plan --").contains(&"--online".into()));
+}
+
+/// The committed kubectl_complete-prow helper, run as kubectl runs it (the plugin's words, the
+/// last one being completed), answers for nested subcommands too.
+#[test]
+fn kubectl_helper_completes_nested_subcommands() {
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        assert_cmd::cargo::cargo_bin("kubectl-prow"),
+        bin.path().join("kubectl-prow"),
+    )
+    .unwrap();
+    let path = std::env::join_paths(
+        std::iter::once(bin.path().to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let helper = |words: &[&str]| -> Vec<String> {
+        let out = Command::new(completions_dir().join("kubectl_complete-prow"))
+            .args(words)
+            .env("PATH", &path)
+            .env_remove("KUBECONFIG")
+            .env("HOME", common::empty_home())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let mut migrate = helper(&["migrate", ""]);
+    assert_eq!(migrate.pop().as_deref(), Some(":4"));
+    assert_eq!(commands_offered(migrate), MIGRATE_SUBCOMMANDS);
+    assert!(helper(&["migrate", "plan", "--"]).contains(&"--online".into()));
+    assert_eq!(helper(&["migrate", "plan", "-o", "j"]), ["json", ":4"]);
+    assert_eq!(helper(&["completion", "f"]), ["fish", ":4"]);
 }
 
 /// Through the real kubectl: `kubectl __complete prow ...` finds kubectl_complete-prow on PATH.

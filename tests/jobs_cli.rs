@@ -263,6 +263,24 @@ fn lint_finds_every_problem_and_exits_1() {
     }
 }
 
+/// A job without `cluster` whose implicit "default" context is not loaded gets one verdict,
+/// no-default-context (Prow's loader sends it to its service cluster), and not also an
+/// unknown-context error saying it runs in a "default" that is not loaded.
+#[test]
+fn a_job_without_cluster_gets_one_verdict_on_where_it_runs() {
+    let rows = json_any(&[lint_fleet(), vec!["lint", "-o", "json"]].concat(), 1);
+    let about_default: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["message"].as_str().unwrap().contains("\"default\""))
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        about_default,
+        ["implicit-default-context", "no-default-context"],
+        "{rows:#?}"
+    );
+}
+
 fn json_any(args: &[&str], code: i32) -> Vec<Value> {
     let out = run(kp().args(args));
     assert_eq!(out.code, code, "{args:?}: {}", out.stderr);

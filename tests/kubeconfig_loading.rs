@@ -629,6 +629,62 @@ fn an_unknown_context_is_invalid_configuration() {
     );
 }
 
+/// A mistyped name is answered with the nearest loaded one; a name near none gets no guess.
+#[test]
+fn an_unknown_name_suggests_the_nearest_loaded_one() {
+    let fleet = [
+        "--kubeconfig",
+        "service.yaml",
+        "--kubeconfig",
+        "build01.yaml",
+        "--kubeconfig",
+        "build02.yaml",
+    ];
+    let error = |args: &[&str]| {
+        let out = run(kp().args(fleet).args(args).arg("contexts"));
+        assert_eq!(out.code, 3, "{}", out.stderr);
+        out.stderr
+    };
+    let e = error(&["--context", "buil01"]);
+    assert!(
+        e.starts_with(
+            "error: --context \"buil01\": no such context (did you mean \"build01\"?) in "
+        ),
+        "{e}"
+    );
+    assert!(
+        error(&["--prow-job-context", "servce"]).contains("(did you mean \"service\"?)"),
+        "--prow-job-context"
+    );
+    let e = error(&["--context", "build01", "--user", "hok"]);
+    assert!(
+        e.contains("--user \"hok\": no such user (did you mean \"hook\"?)"),
+        "{e}"
+    );
+    let e = error(&["--context", "xyz"]);
+    assert!(!e.contains("did you mean"), "{e}");
+    // check-rbac's --context selects contexts to check (the issue's own example) and
+    // --in-cluster-via names the context to ask through: both suggest too.
+    for args in [
+        &["--context", "buil01", "check-rbac"][..],
+        &[
+            "check-rbac",
+            "--in-cluster-via",
+            "servce",
+            "--service-account",
+            "ns/sa",
+        ][..],
+    ] {
+        let out = run(kp().args(fleet).args(args));
+        assert_eq!(out.code, 3, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("(did you mean \""),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn namespace_flag_overrides_the_current_contexts_namespace() {
     let rows = contexts_json(kp().args([

@@ -188,7 +188,7 @@ fn bad_input_is_one_line_exit_3_and_nothing_written() {
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("no alias \"biuld\"; its aliases: build"),
+            .contains("no alias \"biuld\" (did you mean \"build\"?); its aliases: build"),
         "{}",
         out.stderr
     );

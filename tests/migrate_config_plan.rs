@@ -108,6 +108,42 @@ fn plan(dir: &Path) -> (i32, Vec<Value>) {
     )
 }
 
+/// `-o yaml` says what `-o json` says (the help offers both).
+#[test]
+fn plan_as_yaml_is_the_json_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("k.yaml"),
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: https://x}\n\
+         contexts:\n- name: default\n  context: {cluster: c}\n",
+    )
+    .unwrap();
+    fs::write(d.join("config.yaml"), "pod_namespace: test-pods\n").unwrap();
+    fs::create_dir(d.join("jobs")).unwrap();
+    fs::write(
+        d.join("jobs/j.yaml"),
+        "periodics:\n- name: p\n  interval: 1h\n",
+    )
+    .unwrap();
+    let (_, json) = plan(d);
+    let out = run(kp().current_dir(d).args([
+        "--kubeconfig",
+        "k.yaml",
+        "--config-path",
+        "config.yaml",
+        "--job-config-path",
+        "jobs",
+        "migrate",
+        "plan",
+        "-o",
+        "yaml",
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let yaml: Vec<Value> = serde_saphyr::from_str(&out.stdout).unwrap();
+    assert_eq!(yaml, json);
+}
+
 fn status(steps: &[Value]) -> Vec<(String, String)> {
     steps
         .iter()

@@ -2,6 +2,8 @@
 //! cross-check, by an independent PyYAML script (`tests/prow_jobs_count.py`) applying the
 //! same rules: the two must list the same jobs, in the same order, in the same contexts.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,20 +12,10 @@ use kubectl_prow::prow::{self, JobConfig};
 use serde_json::Value;
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/prow-jobs");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        assert!(
-            std::env::var_os("CI").is_none_or(|v| v.is_empty()),
-            "../shared/corpus not found but CI is set"
-        );
-        println!("skipping: ../shared/corpus not found");
-        None
-    }
+    common::corpus().map(|c| c.join("prow-jobs"))
 }
 
-/// Runs the PyYAML reader; `None` (with a message) when python3 or PyYAML is missing.
+/// Runs the PyYAML reader; `None` (a skip) when python3 or PyYAML is missing.
 fn python_reading(config: Option<&Path>, jobs: Option<&Path>) -> Option<Value> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/prow_jobs_count.py");
     let mut cmd = Command::new("python3");
@@ -37,14 +29,14 @@ fn python_reading(config: Option<&Path>, jobs: Option<&Path>) -> Option<Value> {
     let out = match cmd.output() {
         Ok(out) => out,
         Err(e) => {
-            println!("skipping: cannot run python3: {e}");
+            common::skip(&format!("cannot run python3 ({})", e.kind()));
             return None;
         }
     };
     if !out.status.success() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         if stderr.contains("No module named 'yaml'") {
-            println!("skipping: python3 has no PyYAML");
+            common::skip("python3 has no PyYAML");
             return None;
         }
         panic!("prow_jobs_count.py failed: {stderr}");

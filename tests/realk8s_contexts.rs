@@ -11,20 +11,7 @@ use common::{kp, run};
 use serde_json::Value;
 
 fn state() -> Option<BTreeMap<String, String>> {
-    let Some(dir) = std::env::var_os("KUBECTL_PROW_REALK8S").filter(|s| !s.is_empty()) else {
-        if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-            panic!("KUBECTL_PROW_REALK8S is not set but CI is: run the suite with scripts/test.sh");
-        }
-        eprintln!("skipping: real clusters not started (run scripts/test.sh)");
-        return None;
-    };
-    let text = std::fs::read_to_string(PathBuf::from(dir).join("env")).unwrap();
-    Some(
-        text.lines()
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-    )
+    common::realk8s()
 }
 
 fn kubeconfigs(env: &BTreeMap<String, String>) -> PathBuf {

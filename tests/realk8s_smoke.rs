@@ -7,6 +7,8 @@
 //! it). Without it the test skips, unless `CI` is set, in which case it fails: in CI a missing
 //! cluster is a broken pipeline, not a reason to pass.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -37,16 +39,7 @@ impl Env {
 
 /// Returns the fixture's env, or None when the test should be skipped.
 fn realk8s_env() -> Option<Env> {
-    let Some(state) = std::env::var_os("KUBECTL_PROW_REALK8S").filter(|s| !s.is_empty()) else {
-        if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-            panic!(
-                "KUBECTL_PROW_REALK8S is not set but CI is: the real-cluster tests must run in CI. \
-                 Run the suite with scripts/test.sh, which builds and starts the clusters."
-            );
-        }
-        eprintln!("skipping: real clusters not started (run scripts/test.sh)");
-        return None;
-    };
+    let state = common::realk8s_dir()?;
     let path = Path::new(&state).join("env");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(

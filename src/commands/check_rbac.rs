@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use crate::cli::{GlobalArgs, OutputArgs};
+use crate::cli::{GlobalArgs, ReportOutputArgs};
 use crate::exit::Exit;
 use crate::output::rbac::By;
 use crate::output::{self, Format};
@@ -106,7 +106,7 @@ pub struct CheckRbacArgs {
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub output: ReportOutputArgs,
 }
 
 fn parse_service_account(s: &str) -> std::result::Result<(String, String), String> {
@@ -127,11 +127,6 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<crate::exit::Exit> {
-    if args.output.output == Format::Name {
-        return Err(Error::Usage(
-            "check-rbac prints -o table, wide, json or yaml".into(),
-        ));
-    }
     let config = super::load_job_config(global)?;
     if let Some(config) = &config {
         super::print_findings(&config.findings, err)?;
@@ -171,7 +166,8 @@ pub fn run(
         (Some(name), Some((namespace, sa))) => {
             let context = set.get(name).cloned().ok_or_else(|| {
                 Error::UnknownName(format!(
-                    "--in-cluster-via {name:?}: no such context; loaded contexts: {}",
+                    "--in-cluster-via {name:?}: no such context{}; loaded contexts: {}",
+                    crate::kubeconfig::did_you_mean(name, set.names()),
                     crate::kubeconfig::list_or_none(set.names())
                 ))
             })?;
@@ -255,15 +251,7 @@ fn suggestions(
     dir: Option<&std::path::Path>,
     err: &mut dyn Write,
 ) -> Result<String> {
-    let wanted = rbac::appliers::wanted(reports);
-    let appliers = if wanted.is_empty() {
-        Vec::new()
-    } else {
-        let runtime = runtime()?;
-        let found = runtime.block_on(rbac::appliers::find(set, &wanted, opts));
-        runtime.shutdown_background();
-        found
-    };
+    let appliers = appliers(set, reports, opts)?;
     let (streams, notes) = rbac::suggest::suggest(reports, &appliers);
     let Some(dir) = dir else {
         if streams.len() > 1 {
@@ -302,6 +290,23 @@ fn suggestions(
         ));
     }
     Ok(text)
+}
+
+/// For every API server and namespace with denials, the loaded context that may create Roles
+/// and RoleBindings there (asked with SelfSubjectAccessReviews).
+pub(crate) fn appliers(
+    set: &crate::kubeconfig::ContextSet,
+    reports: &[rbac::ContextReport],
+    opts: &RunOptions,
+) -> Result<Vec<rbac::appliers::Applier>> {
+    let wanted = rbac::appliers::wanted(reports);
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let runtime = runtime()?;
+    let found = runtime.block_on(rbac::appliers::find(set, &wanted, opts));
+    runtime.shutdown_background();
+    Ok(found)
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {

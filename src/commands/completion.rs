@@ -58,8 +58,48 @@ pub fn run(args: &CompletionArgs, out: &mut dyn Write) -> Result<crate::exit::Ex
         Shell::Elvish => S::Elvish,
     };
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "kubectl-prow", out);
+    if shell == S::Bash {
+        out.write_all(bash_script(&mut cmd).as_bytes())?;
+    } else {
+        clap_complete::generate(shell, &mut cmd, "kubectl-prow", out);
+    }
     Ok(crate::exit::Exit::Ok)
+}
+
+/// The bash script for `kubectl-prow`. clap_complete 4.6 spells a hyphenated program name two
+/// ways (clap-rs/clap#6421): its dispatch loop sets `kubectl__prow__subcmd__migrate` while the
+/// branches test `kubectl__subcmd__prow__subcmd__migrate`, so no subcommand branch ever ran. So
+/// the script is generated for `kubectl__prow`, the function-safe spelling both sides then
+/// agree on, and only the two `complete` lines, the script's sole use of the program's name as
+/// typed, are pointed at `kubectl-prow`.
+fn bash_script(cmd: &mut clap::Command) -> String {
+    const GENERATED_FOR: &str = "kubectl__prow";
+    let mut buf = Vec::new();
+    clap_complete::generate(clap_complete::Shell::Bash, cmd, GENERATED_FOR, &mut buf);
+    let script = String::from_utf8(buf).expect("clap_complete writes UTF-8");
+    let mut registered = 0;
+    let lines: Vec<String> = script
+        .lines()
+        .map(|line| {
+            match line
+                .strip_suffix(GENERATED_FOR)
+                .filter(|_| line.trim_start().starts_with("complete -F "))
+            {
+                Some(head) => {
+                    registered += 1;
+                    format!("{head}kubectl-prow")
+                }
+                None => line.to_string(),
+            }
+        })
+        .collect();
+    // Both `complete` lines (with and without `-o nosort`); a clap_complete that writes them
+    // differently must be looked at, not shipped half-rewritten (tests/completion.rs runs it).
+    assert_eq!(
+        registered, 2,
+        "clap_complete's bash `complete` lines changed"
+    );
+    lines.join("\n") + "\n"
 }
 
 /// Cobra's directives, which kubectl passes on to the shell.
@@ -112,12 +152,11 @@ pub fn complete(words: &[String], out: &mut dyn Write) -> Result<crate::exit::Ex
 /// The values clap accepts for `flag` in the subcommand on the line (or globally); `None` when
 /// the flag takes no value from a fixed set (or is a switch).
 fn possible_values(before: &[String], flag: &str) -> Option<Vec<String>> {
-    let root = Cli::command();
-    let sub = subcommand(before);
-    let arg = sub
+    let path = command_path(before);
+    let arg = path
         .iter()
-        .flat_map(|s| s.get_arguments())
-        .chain(root.get_arguments())
+        .rev()
+        .flat_map(|c| c.get_arguments())
         .find(|a| {
             flag.strip_prefix("--")
                 .is_some_and(|l| a.get_long() == Some(l))
@@ -137,39 +176,46 @@ fn possible_values(before: &[String], flag: &str) -> Option<Vec<String>> {
     Some(values)
 }
 
-fn words_of<E: ValueEnum>() -> Vec<String> {
-    E::value_variants()
-        .iter()
-        .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+/// The command and the subcommands already on the line, outermost first: `migrate plan` gives
+/// the root, `migrate` and `plan`. (A flag's value that happens to spell a subcommand's name is
+/// taken for the subcommand; completion can live with that.)
+fn command_path(before: &[String]) -> Vec<clap::Command> {
+    let mut path = vec![Cli::command()];
+    for w in before {
+        let next = path
+            .last()
+            .and_then(|c| c.find_subcommand(w))
+            .filter(|s| !s.is_hide_set())
+            .cloned();
+        path.extend(next);
+    }
+    path
+}
+
+/// What may come next as a word: the innermost command's subcommands, else the values of its
+/// positional argument (`completion SHELL`).
+fn subcommand_words(before: &[String]) -> Vec<String> {
+    let path = command_path(before);
+    let cmd = path.last().expect("the root is always there");
+    let subcommands: Vec<String> = cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .map(|s| s.get_name().to_string())
+        .collect();
+    if !subcommands.is_empty() {
+        return subcommands;
+    }
+    cmd.get_positionals()
+        .flat_map(|a| a.get_possible_values())
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
         .collect()
 }
 
-/// The subcommand already on the line, if any.
-fn subcommand(before: &[String]) -> Option<clap::Command> {
-    let cmd = Cli::command();
-    before
-        .iter()
-        .find_map(|w| cmd.get_subcommands().find(|s| s.get_name() == w).cloned())
-}
-
-fn subcommand_words(before: &[String]) -> Vec<String> {
-    match subcommand(before) {
-        Some(sub) if sub.get_name() == "completion" => words_of::<Shell>(),
-        Some(_) => Vec::new(),
-        None => Cli::command()
-            .get_subcommands()
-            .filter(|s| !s.is_hide_set())
-            .map(|s| s.get_name().to_string())
-            .collect(),
-    }
-}
-
 fn flags(before: &[String]) -> Vec<String> {
-    let root = Cli::command();
-    let sub = subcommand(before);
-    let mut out: Vec<String> = root
-        .get_arguments()
-        .chain(sub.iter().flat_map(|s| s.get_arguments()))
+    let mut out: Vec<String> = command_path(before)
+        .iter()
+        .flat_map(|c| c.get_arguments())
         .filter(|a| !a.is_hide_set())
         .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
         .collect();

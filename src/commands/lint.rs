@@ -73,7 +73,7 @@ Checks (no cluster is contacted):
   warning  shadowed-entry, dangling-reference, current-context-differs, ...
                                        what loading the kubeconfigs warned about
   warning  in-cluster-context          kubectl and today's Prow cannot load it
-           (info under the strict union, where it is the seed's design)
+           (info under the strict union, where it is the federated design)
   info     unused-context              no job runs in a context
 
 Text groups findings by check and by what they are about (first 3 places

@@ -1,4 +1,4 @@
-//! `kubectl prow migrate`: the seed's migration steps as reviewable edits.
+//! `kubectl prow migrate`: the federated design's migration steps as reviewable edits.
 
 use std::io::Write;
 
@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 
 use crate::cli::GlobalArgs;
 use crate::migrate;
+use crate::output::Format;
 use crate::prow::DEFAULT_CONTEXT;
 use crate::{Error, Result};
 
@@ -36,7 +37,7 @@ pub enum Step {
     /// Convert Prow's old build-cluster YAML into a kubeconfig (as Prow's cm2kc, plus namespaces)
     #[command(name = "build-clusters", after_help = BUILD_CLUSTERS_AFTER_HELP)]
     BuildClusters(BuildClustersArgs),
-    /// The seed's migration checklist: each step done, to do (with the command) or blocked
+    /// The federated design's migration checklist: each step done, to do (with the command) or blocked
     #[command(after_help = PLAN_AFTER_HELP)]
     Plan(PlanArgs),
     /// Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)
@@ -48,7 +49,7 @@ const CONFIG_AFTER_HELP: &str = "\
 Deletes the lines of the top-level pod_namespace and prowjob_namespace keys of
 --config-path (a comment on the same line goes with them; nothing else
 changes), prints the diff, and says where pods and ProwJobs go afterwards:
-Prow's default namespace `default`; under the seed's design, the namespace of
+Prow's default namespace `default`; under the federated design, the namespace of
 each job's context (listed when kubeconfigs are given). --write replaces the
 file atomically, keeping FILE.bak. Exit codes: 0 done or nothing to do, 3 the
 file cannot be read or edited minimally, 5 it could not be written.";
@@ -74,9 +75,10 @@ pub struct PlanArgs {
     /// Also ask the ProwJob context and the job contexts (check-rbac)
     #[arg(long)]
     pub online: bool,
-    /// Output format (table or json)
-    #[arg(short = 'o', long = "output", value_enum, default_value_t = crate::output::Format::Table)]
-    pub output: crate::output::Format,
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = Format::parser(&[Format::Table, Format::Json, Format::Yaml]))]
+    pub output: Format,
 }
 
 const BUILD_CLUSTERS_AFTER_HELP: &str = "\
@@ -181,7 +183,7 @@ fn config(
     writeln!(
         err,
         "afterwards Prow puts test pods and ProwJobs in namespace {:?} (its default); under the \
-         seed's design each job's pods go to its context's namespace",
+         federated design each job's pods go to its context's namespace",
         crate::prow::DEFAULT_NAMESPACE
     )?;
     if !global.kubeconfig.is_empty() || global.kubeconfig_dir.is_some() {
@@ -245,11 +247,7 @@ fn plan(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<crate::exit::Exit> {
-    use crate::output::Format;
     use migrate::plan::{Inputs, StepStatus, steps};
-    if !matches!(args.output, Format::Table | Format::Json) {
-        return Err(Error::Usage("migrate plan prints -o table or json".into()));
-    }
     let config = super::load_job_config(global)?;
     if let Some(c) = &config {
         super::print_findings(&c.findings, err)?;
@@ -286,18 +284,22 @@ fn plan(
             },
             via: None,
         };
-        Some(super::check_rbac::ask(&plan, &opts)?)
+        let reports = super::check_rbac::ask(&plan, &opts)?;
+        let appliers = super::check_rbac::appliers(&set, &reports, &opts)?;
+        Some((reports, appliers))
     } else {
         None
     };
     let list = steps(&Inputs {
         set: &set,
         config: config.as_ref(),
-        online: reports.as_deref(),
+        online: reports.as_ref().map(|(r, _)| r.as_slice()),
+        appliers: reports.as_ref().map_or(&[][..], |(_, a)| a.as_slice()),
         prefix: prefix(global),
     });
     let text = match args.output {
         Format::Json => crate::output::json(&list),
+        Format::Yaml => crate::output::yaml(&list),
         _ => crate::output::migrate::plan_table(&list),
     };
     out.write_all(text.as_bytes())?;

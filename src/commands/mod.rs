@@ -134,8 +134,9 @@ pub(crate) fn require_prow_job_context(set: &ContextSet) -> Result<()> {
         && set.get(name.as_str()).is_none()
     {
         return Err(Error::UnknownName(format!(
-            "--prow-job-context {:?}: no such context; loaded contexts: {}",
+            "--prow-job-context {:?}: no such context{}; loaded contexts: {}",
             name.as_str(),
+            kubeconfig::did_you_mean(name.as_str(), set.names()),
             kubeconfig::list_or_none(set.names())
         )));
     }

@@ -291,7 +291,7 @@ impl ContextSet {
                         .and_then(|p| p.alias_of.as_ref())
                         .is_some_and(|target| *target == context.name)
             }
-            // No named one: the seed says ProwJobs live where the pod's ServiceAccount points.
+            // No named one: the design says ProwJobs live where the pod's ServiceAccount points.
             None => self.mode != MergeMode::Prow && context.is_in_cluster(),
         }
     }
@@ -318,7 +318,8 @@ pub fn apply_overrides(set: &mut ContextSet, overrides: &Overrides) -> crate::Re
     if let Some(name) = &overrides.context {
         if set.get(name).is_none() {
             return Err(crate::Error::UnknownName(format!(
-                "--context {name:?}: no such context in {}; loaded contexts: {}",
+                "--context {name:?}: no such context{} in {}; loaded contexts: {}",
+                did_you_mean(name, set.names()),
                 describe_files(&set.files),
                 list_or_none(set.names())
             )));
@@ -360,7 +361,8 @@ pub fn apply_overrides(set: &mut ContextSet, overrides: &Overrides) -> crate::Re
                 .cloned()
                 .ok_or_else(|| {
                     crate::Error::UnknownName(format!(
-                        "--cluster {name:?}: no such cluster; loaded clusters: {}",
+                        "--cluster {name:?}: no such cluster{}; loaded clusters: {}",
+                        did_you_mean(name, set.clusters.iter().map(|c| c.name.as_str())),
                         list_or_none(set.clusters.iter().map(|c| c.name.as_str()))
                     ))
                 })?,
@@ -375,7 +377,8 @@ pub fn apply_overrides(set: &mut ContextSet, overrides: &Overrides) -> crate::Re
                 .cloned()
                 .ok_or_else(|| {
                     crate::Error::UnknownName(format!(
-                        "--user {name:?}: no such user; loaded users: {}",
+                        "--user {name:?}: no such user{}; loaded users: {}",
+                        did_you_mean(name, set.users.iter().map(|u| u.name.as_str())),
                         list_or_none(set.users.iter().map(|u| u.name.as_str()))
                     ))
                 })?,
@@ -408,6 +411,21 @@ pub(crate) fn describe_files(files: &[Arc<Path>]) -> String {
         [one] => one.display().to_string(),
         many => format!("{} kubeconfig files", many.len()),
     }
+}
+
+/// ` (did you mean "NAME"?)` for the known name nearest to a mistyped one, or nothing when none
+/// is near: Jaro-Winkler similarity above 0.8, which weighs a shared start (`buil01` and
+/// `build01`); the first of equally near names wins.
+pub(crate) fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let mut best: Option<(f64, &str)> = None;
+    for k in known.filter(|k| *k != name) {
+        let score = strsim::jaro_winkler(name, k);
+        if score > 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map(|(_, k)| format!(" (did you mean {k:?}?)"))
+        .unwrap_or_default()
 }
 
 pub(crate) fn list_or_none<'a>(names: impl Iterator<Item = &'a str>) -> String {

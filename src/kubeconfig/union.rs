@@ -15,7 +15,7 @@ use super::{Context, ContextName, ContextSet, Entry, IN_CLUSTER, Kind, Target};
 use crate::Result;
 use crate::source::Sourced;
 
-/// The seed's strict union: any name defined twice, anywhere, is an error.
+/// The federated design's strict union: any name defined twice, anywhere, is an error.
 pub(super) fn strict(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<ContextSet> {
     union(MergeMode::Strict, files, opts)
 }

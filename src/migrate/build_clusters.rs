@@ -2,7 +2,7 @@
 //! endpoint, clientCertificate, clientKey, clusterCaCertificate, the last three base64) as a
 //! kubeconfig, as Prow's `cm2kc` writes it (aliases sorted; cluster, user and context named
 //! after the alias; `current-context: default`), except that every context names its
-//! namespace, as the seed's migration asks.
+//! namespace, as the federated design's migration asks.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -113,8 +113,9 @@ pub fn namespaces(
                 if !clusters.iter().any(|c| c.alias == alias) {
                     let aliases: Vec<&str> = clusters.iter().map(|c| c.alias.as_str()).collect();
                     return Err(Error::UnknownName(format!(
-                        "-n {f}: {} has no alias {alias:?}; its aliases: {}",
+                        "-n {f}: {} has no alias {alias:?}{}; its aliases: {}",
                         path.display(),
+                        crate::kubeconfig::did_you_mean(alias, aliases.iter().copied()),
                         aliases.join(", ")
                     )));
                 }

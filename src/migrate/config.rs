@@ -1,5 +1,5 @@
 //! `migrate config`: remove `pod_namespace` and `prowjob_namespace` from Prow's `config.yaml`
-//! (the seed's last step), deleting just their lines; nothing else in the file changes.
+//! (the federated design's last step), deleting just their lines; nothing else in the file changes.
 
 use std::path::Path;
 

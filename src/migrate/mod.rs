@@ -1,4 +1,4 @@
-//! Moving a Prow installation to the seed's explicit design, as edits an operator reviews:
+//! Moving a Prow installation to the federated design's explicit model, as edits an operator reviews:
 //! [`jobs`] (every job names its context), [`config`] (no namespace fields), [`build_clusters`]
 //! (the old build-cluster YAML as a kubeconfig) and [`plan`] (the checklist).
 //!

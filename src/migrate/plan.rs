@@ -1,4 +1,4 @@
-//! `migrate plan`: the seed's migration checklist, each step done, to do (with the command
+//! `migrate plan`: the federated design's migration checklist, each step done, to do (with the command
 //! that does it) or blocked (with what it waits for), from the loaded kubeconfigs, Prow
 //! configuration and jobs, and, online, the answers of the ProwJob context.
 
@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use crate::kubeconfig::ContextSet;
 use crate::prow::JobConfig;
+use crate::rbac::appliers::Applier;
+use crate::rbac::suggest::quote;
 use crate::rbac::{ContextReport, Status};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -44,6 +46,9 @@ pub struct Inputs<'a> {
     pub config: Option<&'a JobConfig>,
     /// `--online`: the check-rbac reports of the ProwJob context (and job contexts).
     pub online: Option<&'a [ContextReport]>,
+    /// `--online`: for each API server and namespace with denials, the loaded context that may
+    /// create Roles and RoleBindings there (check-rbac `--suggest`'s question).
+    pub appliers: &'a [Applier],
     /// `kubectl prow` with the loading flags the plan was run with, for the commands.
     pub prefix: String,
 }
@@ -56,7 +61,8 @@ pub fn steps(i: &Inputs) -> Vec<Step> {
         namespace_fields(i),
     ];
     if let Some(reports) = i.online {
-        out.push(prowjob_context(i, reports));
+        out.push(prowjob_context(&i.prefix, reports, i.appliers));
+        out.push(job_contexts(&i.prefix, reports, i.appliers));
     }
     out
 }
@@ -242,7 +248,7 @@ fn namespace_fields(i: &Inputs) -> Step {
     )
 }
 
-fn prowjob_context(i: &Inputs, reports: &[ContextReport]) -> Step {
+fn prowjob_context(prefix: &str, reports: &[ContextReport], appliers: &[Applier]) -> Step {
     let name = "prowjob-context-permitted";
     let pj: Vec<&ContextReport> = reports.iter().filter(|r| r.prow_job_context).collect();
     if pj.is_empty() {
@@ -255,43 +261,212 @@ fn prowjob_context(i: &Inputs, reports: &[ContextReport]) -> Step {
             None,
         );
     }
-    if let Some(r) = reports.iter().find(|r| r.status == Status::Error) {
-        let why = r
-            .error
-            .as_ref()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        return step(
-            name,
-            StepStatus::Blocked,
-            format!("context {:?} could not be asked: {why}", r.context),
-            None,
-        );
+    if let Some(step) = asked(prefix, name, &pj, appliers) {
+        return step;
     }
-    let bad: Vec<&str> = reports
-        .iter()
-        .filter(|r| r.status != Status::Ok)
-        .map(|r| r.context.as_str())
-        .collect();
-    if !bad.is_empty() {
+    if let Some(r) = pj.iter().find(|r| r.crd == Some(crate::rbac::Crd::Missing)) {
         return step(
             name,
             StepStatus::Todo,
-            format!("denied or missing in: {}", bad.join(", ")),
-            Some(format!(
-                "{} check-rbac --suggest | kubectl apply -f -",
-                i.prefix
-            )),
+            format!(
+                "the ProwJob CRD (prowjobs.prow.k8s.io) is not installed in context {:?}: Prow \
+                 cannot run there",
+                r.context
+            ),
+            None,
         );
     }
     step(
         name,
         StepStatus::Done,
         format!(
-            "the ProwJob context {:?} and {} job context(s) answer and allow what Prow needs",
-            pj[0].context,
-            reports.len() - pj.len()
+            "the ProwJob context {:?} answers and allows what Prow needs",
+            pj[0].context
         ),
         None,
     )
+}
+
+/// The job (build) contexts, each asked as check-rbac asks: a step of their own, so that a
+/// build cluster that cannot be asked is not reported as the ProwJob context's problem.
+fn job_contexts(prefix: &str, reports: &[ContextReport], appliers: &[Applier]) -> Step {
+    let name = "job-contexts-permitted";
+    let jobs: Vec<&ContextReport> = reports.iter().filter(|r| !r.prow_job_context).collect();
+    if let Some(step) = asked(prefix, name, &jobs, appliers) {
+        return step;
+    }
+    step(
+        name,
+        StepStatus::Done,
+        match jobs.len() {
+            0 => "no job context besides the ProwJob context".into(),
+            n => format!("{n} job context(s) answer and allow what Prow's components need"),
+        },
+        None,
+    )
+}
+
+/// `blocked` naming every context that could not be asked, else `to do` naming every one that
+/// denies something (or that jobs name and no file defines); `None` when all answered yes.
+fn asked(
+    prefix: &str,
+    name: &'static str,
+    reports: &[&ContextReport],
+    appliers: &[Applier],
+) -> Option<Step> {
+    let failed: Vec<String> = reports
+        .iter()
+        .filter(|r| r.status == Status::Error)
+        .map(|r| {
+            let why = r
+                .error
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            format!("{:?} ({why})", r.context)
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Some(step(
+            name,
+            StepStatus::Blocked,
+            format!("could not be asked: {}", failed.join(", ")),
+            None,
+        ));
+    }
+    let bad: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.status != Status::Ok)
+        .map(|r| r.context.as_str())
+        .collect();
+    if bad.is_empty() {
+        return None;
+    }
+    let (command, note) = apply_command(prefix, reports, appliers);
+    Some(step(
+        name,
+        StepStatus::Todo,
+        format!("denied or missing in: {}{note}", bad.join(", ")),
+        Some(command),
+    ))
+}
+
+/// How to apply what is missing: with the loaded context that may create Roles and
+/// RoleBindings on that server (never the denied one, unless it may); with `--suggest-dir` when
+/// several servers or contexts are involved; as a cluster administrator when no loaded context
+/// may, said in the detail.
+fn apply_command(
+    prefix: &str,
+    reports: &[&ContextReport],
+    appliers: &[Applier],
+) -> (String, String) {
+    let mut who: Vec<Option<&str>> = Vec::new();
+    let mut nobody: Vec<String> = Vec::new();
+    for r in reports {
+        let Some(server) = &r.server else { continue };
+        for c in r.denied() {
+            let a = appliers
+                .iter()
+                .find(|a| a.server == *server && a.namespace == c.namespace);
+            let ctx = a.and_then(|a| a.context.as_deref());
+            if ctx.is_none() {
+                let place = format!("{server} (namespace {})", c.namespace);
+                if !nobody.contains(&place) {
+                    nobody.push(place);
+                }
+            }
+            if !who.contains(&ctx) {
+                who.push(ctx);
+            }
+        }
+    }
+    let note = if nobody.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; no loaded context may create Roles and RoleBindings on {}: apply as a cluster \
+             administrator (or a user bound to the `admin` ClusterRole there)",
+            nobody.join(", ")
+        )
+    };
+    let command = match who.as_slice() {
+        [Some(ctx)] => format!(
+            "{prefix} check-rbac --suggest | kubectl --context {} apply -f -",
+            quote(ctx)
+        ),
+        [None] | [] => {
+            format!("{prefix} check-rbac --suggest | kubectl --context ADMIN apply -f -")
+        }
+        _ => format!("{prefix} check-rbac --suggest --suggest-dir rbac/"),
+    };
+    (command, note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rbac::{Crd, Failure, FailureKind};
+
+    fn report(context: &str, prow_job_context: bool, status: Status) -> ContextReport {
+        ContextReport {
+            context: context.into(),
+            alias_of: None,
+            namespace: "test-pods".into(),
+            server: Some("https://127.0.0.1:6443".into()),
+            identity: None,
+            status,
+            error: (status == Status::Error)
+                .then(|| Failure::new(FailureKind::Unreachable, "connection refused")),
+            prow_job_context,
+            crd: prow_job_context.then_some(Crd::Installed),
+            via: None,
+            checks: Vec::new(),
+        }
+    }
+
+    fn statuses(reports: &[ContextReport]) -> [(StepStatus, String); 2] {
+        let pj = prowjob_context("kubectl prow", reports, &[]);
+        let jobs = job_contexts("kubectl prow", reports, &[]);
+        [(pj.status, pj.detail), (jobs.status, jobs.detail)]
+    }
+
+    /// A build context that cannot be asked blocks the job contexts' step, not the ProwJob
+    /// context's, which answered.
+    #[test]
+    fn a_dead_build_context_is_the_job_step_not_the_prowjob_step() {
+        let [pj, jobs] = statuses(&[
+            report("service", true, Status::Ok),
+            report("build01", false, Status::Error),
+        ]);
+        assert_eq!(pj.0, StepStatus::Done, "{}", pj.1);
+        assert_eq!(jobs.0, StepStatus::Blocked);
+        assert_eq!(
+            jobs.1,
+            "could not be asked: \"build01\" (unreachable: connection refused)"
+        );
+    }
+
+    #[test]
+    fn a_dead_prowjob_context_is_the_prowjob_step() {
+        let [pj, jobs] = statuses(&[
+            report("service", true, Status::Error),
+            report("build01", false, Status::Ok),
+        ]);
+        assert_eq!(pj.0, StepStatus::Blocked);
+        assert!(pj.1.contains("\"service\""), "{}", pj.1);
+        assert_eq!(jobs.0, StepStatus::Done, "{}", jobs.1);
+    }
+
+    #[test]
+    fn denials_and_a_missing_crd_are_to_do_where_they_are() {
+        let mut service = report("service", true, Status::Ok);
+        service.crd = Some(Crd::Missing);
+        let [pj, jobs] = statuses(&[service, report("build01", false, Status::Denied)]);
+        assert_eq!(pj.0, StepStatus::Todo);
+        assert!(pj.1.contains("ProwJob CRD"), "{}", pj.1);
+        assert_eq!(
+            jobs,
+            (StepStatus::Todo, "denied or missing in: build01".into())
+        );
+    }
 }

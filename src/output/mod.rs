@@ -29,6 +29,23 @@ pub enum Format {
     Name,
 }
 
+impl Format {
+    /// A parser for `-o` that offers and accepts only `allowed`, each with its help line, so a
+    /// command's help lists exactly the formats it prints.
+    pub fn parser(
+        allowed: &'static [Format],
+    ) -> impl clap::builder::TypedValueParser<Value = Format> {
+        use clap::ValueEnum;
+        use clap::builder::TypedValueParser;
+        clap::builder::PossibleValuesParser::new(
+            allowed
+                .iter()
+                .map(|f| f.to_possible_value().expect("no skipped variants")),
+        )
+        .map(|name| Format::from_str(&name, false).expect("a possible value of Format"))
+    }
+}
+
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use clap::ValueEnum;

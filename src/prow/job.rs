@@ -121,7 +121,7 @@ impl Job {
     ///   `cluster` says (it is still in [`Job::cluster`] for lint).
     /// - `cluster` set: that context.
     /// - `cluster` unset: `default`, as Prow's `defaultJobBase` does; but with explicit
-    ///   credentials (the seed document's `--use-explicit-credentials`) nothing is defaulted,
+    ///   credentials (the design document's `--use-explicit-credentials`) nothing is defaulted,
     ///   so the job has no context: `None`.
     pub fn effective_context(&self, explicit_credentials: bool) -> Option<&str> {
         if !self.agent.runs_in_context() {

@@ -54,7 +54,8 @@ impl Plan {
         for name in &opts.only {
             if set.get(name).is_none() {
                 return Err(Error::UnknownName(format!(
-                    "--context {name:?}: no such context; loaded contexts: {}",
+                    "--context {name:?}: no such context{}; loaded contexts: {}",
+                    crate::kubeconfig::did_you_mean(name, set.names()),
                     crate::kubeconfig::list_or_none(set.names())
                 )));
             }

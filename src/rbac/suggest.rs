@@ -39,7 +39,7 @@ impl Suggestion {
 }
 
 /// A context name as a shell word: bare when it is safe, single-quoted otherwise.
-fn quote(name: &str) -> String {
+pub fn quote(name: &str) -> String {
     if !name.is_empty()
         && name
             .chars()

@@ -15,17 +15,14 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kubeconfig")
 }
 
-/// `../shared/corpus`, or `None` (with a message) in a clone that has no `../shared`. Under
-/// CI a missing corpus fails the test instead: a skipped test there would pass silently.
+/// `../shared/corpus`, or `None` (a skip) in a clone that has no `../shared`; under CI a
+/// missing corpus fails the test instead.
 pub fn corpus() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if dir.is_dir() {
         Some(dir)
     } else {
-        if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-            panic!("../shared/corpus not found but CI is set: CI must run with the corpus");
-        }
-        eprintln!("skipping: ../shared/corpus not found (a clone without the shared material)");
+        skip("no ../shared/corpus");
         None
     }
 }
@@ -106,15 +103,10 @@ pub fn contexts_json_raw(cmd: &mut Command) -> Vec<serde_json::Value> {
 }
 
 /// The real clusters' env file (`$KUBECTL_PROW_REALK8S/env`, written by tests/realk8s/up.sh),
-/// or `None` when they are not running. Under CI a missing cluster fails the test instead.
+/// or `None` (a skip) when they are not running. Under CI a missing cluster fails the test
+/// instead.
 pub fn realk8s() -> Option<std::collections::BTreeMap<String, String>> {
-    let Some(state) = std::env::var_os("KUBECTL_PROW_REALK8S").filter(|s| !s.is_empty()) else {
-        if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-            panic!("KUBECTL_PROW_REALK8S is not set but CI is: run the suite with scripts/test.sh");
-        }
-        eprintln!("skipping: real clusters not started (run scripts/test.sh)");
-        return None;
-    };
+    let state = realk8s_dir()?;
     let path = Path::new(&state).join("env");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
@@ -132,12 +124,37 @@ pub fn ci() -> bool {
     std::env::var_os("CI").is_some_and(|v| !v.is_empty())
 }
 
+/// The marker a skipped test prints; scripts/test.sh counts these lines by reason.
+pub const SKIP_MARKER: &str = "SKIP: ";
+
+/// Skips the calling test, which then returns: libtest has no "skipped" result, so the test
+/// reports `ok` and this line is what tells it apart. The line goes to the process's real
+/// stderr, past libtest's capture (which would hide it with the output of a passing test), as
+/// `SKIP: <test>: <reason>`; keep `reason` free of run-specific detail (paths, numbers) so
+/// that scripts/test.sh's summary groups equal reasons. Under CI there are no skips: the test
+/// fails instead, since a skip there would pass silently.
+pub fn skip(reason: &str) {
+    assert!(!ci(), "{reason}, and CI is set: under CI no test may skip");
+    use std::io::Write;
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("(unnamed test)");
+    // One write, so that parallel tests' lines do not interleave.
+    let line = format!("{SKIP_MARKER}{test}: {reason}\n");
+    let _ = std::io::stderr().lock().write_all(line.as_bytes());
+}
+
 /// The real kubectl: `$KUBECTL_PROW_KUBECTL` (scripts/test.sh sets it to the one it builds) or
 /// `kubectl` on PATH. `None` with a message when there is none; under CI that fails the test.
 pub fn kubectl() -> Option<PathBuf> {
+    // As an absolute path: tests run it with a PATH of their own.
     let kubectl = std::env::var_os("KUBECTL_PROW_KUBECTL")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+        .or_else(|| {
+            std::env::split_paths(&std::env::var_os("PATH")?)
+                .map(|d| d.join("kubectl"))
+                .find(|p| p.is_file())
+        })
         .unwrap_or_else(|| "kubectl".into());
     let works = std::process::Command::new(&kubectl)
         .args(["version", "--client"])
@@ -146,9 +163,20 @@ pub fn kubectl() -> Option<PathBuf> {
     if works {
         return Some(kubectl);
     }
-    assert!(!ci(), "no kubectl in CI: set KUBECTL_PROW_KUBECTL");
-    eprintln!("skipping: no kubectl (set KUBECTL_PROW_KUBECTL)");
+    skip(
+        "no kubectl (set KUBECTL_PROW_KUBECTL or put kubectl on PATH; scripts/test.sh builds one)",
+    );
     None
+}
+
+/// `$KUBECTL_PROW_REALK8S`, the real clusters' state directory (tests/realk8s/up.sh), or
+/// `None` (a skip) when they are not running.
+pub fn realk8s_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("KUBECTL_PROW_REALK8S").filter(|s| !s.is_empty());
+    if dir.is_none() {
+        skip("real clusters not started (scripts/test.sh starts them)");
+    }
+    dir.map(PathBuf::from)
 }
 
 /// The first line (1-based) where two texts differ, or `None` when they are equal; for
