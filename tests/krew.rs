@@ -189,8 +189,20 @@ fn committed_manifest_matches_the_release_build() {
     let Some(generated) = release_manifest() else {
         return;
     };
-    let committed = std::fs::read_to_string(repo().join("krew-manifest.yaml")).unwrap();
-    let generated_text = std::fs::read_to_string(&generated).unwrap();
+    // The digests describe the archives of the last release build, which release.sh (the
+    // manifest's only writer) puts next to them; every commit would otherwise need a release
+    // build. Everything else must be what release.sh writes for this tree.
+    let mask = |text: &str| -> String {
+        text.lines()
+            .map(|l| match l.split_once("sha256: ") {
+                Some((head, _)) => format!("{head}sha256: <digest>"),
+                None => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let committed = mask(&std::fs::read_to_string(repo().join("krew-manifest.yaml")).unwrap());
+    let generated_text = mask(&std::fs::read_to_string(&generated).unwrap());
     if let Some(line) = common::first_difference(&committed, &generated_text) {
         panic!(
             "krew-manifest.yaml differs from {} at line {line}: {:?} where the release build has \
