@@ -332,6 +332,7 @@ impl GlobalArgs {
             cluster: self.cluster.clone(),
             user: self.user.clone(),
             namespace: self.namespace(),
+            listing: false,
         }
     }
 }

@@ -908,3 +908,47 @@ fn overrides_of_a_current_context_that_does_not_exist_are_an_error() {
         out.stdout
     );
 }
+
+/// `-n` (and `--cluster`, `--user`) change the current context; a command that lists every
+/// context needs none, as `kubectl config get-contexts -n x` does not. A command that acts
+/// through the current context still refuses, naming the fix.
+#[test]
+fn listing_commands_take_namespace_without_a_current_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let kc = dir.path().join("no-current.yaml");
+    std::fs::write(
+        &kc,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {server: \"https://h:6443\"}\n\
+         users:\n- name: u\n  user: {token: t}\n\
+         contexts:\n- name: x\n  context: {cluster: c, user: u, namespace: ns}\n",
+    )
+    .unwrap();
+    let kc = kc.to_str().unwrap();
+    for cmd in [
+        &["contexts"][..],
+        &["lint"],
+        &["graph"],
+        &["view"],
+        &["contexts", "-o", "json"],
+    ] {
+        let out = run(kp().args(["--kubeconfig", kc, "-n", "other"]).args(cmd));
+        assert!(out.code == 0 || out.code == 1, "{cmd:?}: {}", out.stderr);
+        assert!(
+            !out.stderr.contains("none is set"),
+            "{cmd:?}: {}",
+            out.stderr
+        );
+    }
+    for cmd in [
+        &["view", "--minify"][..],
+        &["grant", "--service-account", "p"],
+    ] {
+        let out = run(kp().args(["--kubeconfig", kc, "-n", "other"]).args(cmd));
+        assert_eq!(out.code, 2, "{cmd:?}: {}", out.stderr);
+        assert!(
+            out.stderr.contains("name one with --context"),
+            "{}",
+            out.stderr
+        );
+    }
+}

@@ -138,7 +138,7 @@ pub fn run(
         super::print_findings(&config.findings, err)?;
     }
     let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
-    let set = super::load_contexts_disabling(global, prow_config, err)?;
+    let set = super::load_for_listing(global, prow_config, err)?;
     super::require_prow_job_context(&set)?;
     let rows = rows(&set, config.as_ref(), global.use_explicit_credentials);
     let text = match args.output.output {

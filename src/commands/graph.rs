@@ -43,7 +43,7 @@ pub fn run(
     if let Some(config) = &config {
         super::print_findings(&config.findings, err)?;
     }
-    let set = super::load_contexts_disabling(
+    let set = super::load_for_listing(
         global,
         config.as_ref().and_then(|c| c.prow_config.as_ref()),
         err,

@@ -110,7 +110,7 @@ pub fn run(
         context: Vec::new(),
         ..global.clone()
     };
-    let set = super::load_contexts_disabling(&loading, config.prow_config.as_ref(), err)?;
+    let set = super::load_for_listing(&loading, config.prow_config.as_ref(), err)?;
     let placed = place(&config.jobs, &set, global.use_explicit_credentials);
     let wanted_kind = args.kind.map(|k| match k {
         TypeFilter::Presubmit => JobKind::Presubmit,

@@ -145,7 +145,7 @@ pub fn run(
     // A configuration that cannot be loaded at all still reaches the JUnit report (as
     // `invalid-config` findings), so a Prow presubmit shows why it failed.
     let loaded = super::load_job_config(global).and_then(|config| {
-        let set = super::load_contexts_disabling(
+        let set = super::load_for_listing(
             global,
             config.as_ref().and_then(|c| c.prow_config.as_ref()),
             err,

@@ -112,6 +112,25 @@ pub(crate) fn load_contexts_disabling(
     prow_config: Option<&prow::ProwConfig>,
     err: &mut dyn Write,
 ) -> Result<ContextSet> {
+    load(global, prow_config, false, err)
+}
+
+/// For commands that list every context (contexts, jobs, lint, graph, view without
+/// `--minify`): `-n`, `--cluster` and `--user` need no current context here.
+pub(crate) fn load_for_listing(
+    global: &GlobalArgs,
+    prow_config: Option<&prow::ProwConfig>,
+    err: &mut dyn Write,
+) -> Result<ContextSet> {
+    load(global, prow_config, true, err)
+}
+
+fn load(
+    global: &GlobalArgs,
+    prow_config: Option<&prow::ProwConfig>,
+    listing: bool,
+    err: &mut dyn Write,
+) -> Result<ContextSet> {
     let mut opts = global.load_options();
     if let Some(cfg) = prow_config {
         opts.disabled_contexts = cfg
@@ -121,7 +140,11 @@ pub(crate) fn load_contexts_disabling(
             .collect();
     }
     let mut set = kubeconfig::load(&opts)?;
-    kubeconfig::apply_overrides(&mut set, &global.overrides())?;
+    let overrides = kubeconfig::Overrides {
+        listing,
+        ..global.overrides()
+    };
+    kubeconfig::apply_overrides(&mut set, &overrides)?;
     for w in &set.warnings {
         writeln!(err, "warning: {}", crate::output::sanitize(&w.with_fix()))?;
     }

@@ -51,7 +51,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<crate::exit::Exit> {
-    let set = super::load_contexts(global, err)?;
+    let set = if args.minify {
+        super::load_contexts(global, err)?
+    } else {
+        super::load_for_listing(global, None, err)?
+    };
     // Only about contexts in the output: --minify keeps the current one.
     let current = set.current_context.as_ref().map(|c| c.value.clone());
     for f in crate::lint::in_cluster_from_file(&set) {

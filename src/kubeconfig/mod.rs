@@ -309,6 +309,11 @@ pub struct Overrides {
     pub cluster: Option<String>,
     pub user: Option<String>,
     pub namespace: Option<String>,
+    /// For a command that lists every context (contexts, jobs, lint, graph, view): without a
+    /// current context, `--cluster`, `--user` and `-n` have nothing to change and are ignored,
+    /// as `kubectl config get-contexts -n x` ignores them; a command that acts through the
+    /// current context refuses instead.
+    pub listing: bool,
 }
 
 /// Applies `--context`, `--cluster`, `--user` and `-n` the way kubectl does: `--context`
@@ -332,6 +337,9 @@ pub fn apply_overrides(set: &mut ContextSet, overrides: &Overrides) -> crate::Re
         return Ok(());
     }
     let Some(current) = set.current_context.as_ref().map(|c| c.value.clone()) else {
+        if overrides.listing {
+            return Ok(());
+        }
         return Err(crate::Error::Usage(
             "--cluster, --user and --namespace change the current context, and none is set; \
              name one with --context"
