@@ -59,8 +59,8 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "completio
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 wide\t'More columns, never cut to the terminal width'
-json\t''
-yaml\t''
+json\t'JSON'
+yaml\t'YAML'
 name\t'One name per line'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
@@ -91,8 +91,8 @@ periodic\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l repo -d 'Only jobs of this repository (org/repo, or a Gerrit URL as written)' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 wide\t'More columns, never cut to the terminal width'
-json\t''
-yaml\t''
+json\t'JSON'
+yaml\t'YAML'
 name\t'One name per line'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
@@ -190,8 +190,8 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l junit -d 'Also write the answers as JUnit XML (a suite per context, a case per check) [default in a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 wide\t'More columns, never cut to the terminal width'
-json\t''
-yaml\t''"
+json\t'JSON'
+yaml\t'YAML'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand check-rbac" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
@@ -375,8 +375,8 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and _
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from build-clusters" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
-json\t''
-yaml\t''"
+json\t'JSON'
+yaml\t'YAML'"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand migrate; and __fish_seen_subcommand_from plan" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r

@@ -1,10 +1,10 @@
 //! kubectl-prow: the library behind the `kubectl prow` plugin.
 //!
-//! Data flows one way: load ([`kubeconfig`], [`prow`]) → resolve → check ([`lint`]) → render
-//! ([`output`]); [`commands`] wires them together, one file per subcommand.
+//! Data flows one way: load ([`kubeconfig`], [`prow`]) → resolve ([`placement`]) → check
+//! ([`lint`], [`rbac`], [`migrate`]) → render ([`output`]). The command line (its parser and one
+//! file per subcommand wiring these together) is the binary's, not part of this API; see
+//! ARCHITECTURE.md.
 
-pub mod cli;
-pub mod commands;
 pub mod error;
 pub mod exit;
 pub mod finding;

@@ -2,8 +2,16 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use kubectl_prow::cli::Cli;
-use kubectl_prow::{Error, commands, exit};
+
+mod cli;
+mod commands;
+
+// The library's rooms, under the names the command modules use (`crate::output`, ...).
+use kubectl_prow::{
+    Error, Result, exit, finding, kubeconfig, lint, migrate, output, placement, prow, rbac, write,
+};
+
+use cli::Cli;
 
 fn main() -> ExitCode {
     let mut out = io::stdout().lock();
@@ -13,12 +21,12 @@ fn main() -> ExitCode {
     // Hidden entry points outside clap: kubectl's plugin completion protocol (the words are not
     // a command line to parse) and the man page generator (a build step, not a user command).
     let result = match args.get(1).map(String::as_str) {
-        Some("__complete") => commands::completion::complete(&args[2..], &mut out),
+        Some("__complete") => cli::completion::complete(&args[2..], &mut out),
         Some("__man") => match &args[2..] {
-            [dir] => commands::man::write_pages(dir.as_ref()),
+            [dir] => cli::man::write_pages(dir.as_ref()),
             _ => Err(Error::Usage("usage: kubectl-prow __man DIR".into())),
         },
-        _ => commands::run(&Cli::parse(), &mut out, &mut err),
+        _ => cli::run(&Cli::parse(), &mut out, &mut err),
     };
     let code = match result {
         Ok(code) => code,
@@ -26,7 +34,7 @@ fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => exit::Exit::Ok,
         Err(e) => {
             for line in e.to_string().lines() {
-                let _ = writeln!(err, "error: {}", kubectl_prow::output::sanitize(line));
+                let _ = writeln!(err, "error: {}", output::sanitize(line));
             }
             e.exit_code()
         }

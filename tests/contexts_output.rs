@@ -53,8 +53,8 @@ fn table_fits_a_narrow_terminal() {
         ..Default::default()
     })
     .unwrap();
-    let rows = kubectl_prow::commands::contexts::rows(&set, None, false);
-    let text = kubectl_prow::commands::contexts::table(&rows, false, false, Some(80));
+    let rows = kubectl_prow::placement::rows(&set, None, false);
+    let text = kubectl_prow::output::contexts::table(&rows, false, false, Some(80));
     for line in text.lines() {
         assert!(
             line.chars().count() <= 80,

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 
-use crate::cli::{GlobalArgs, ReportOutputArgs};
+use super::global::{GlobalArgs, ReportOutputArgs};
 use crate::exit::Exit;
 use crate::output::rbac::By;
 use crate::output::{self, Format};
@@ -82,7 +82,7 @@ pub enum ByArg {
 #[derive(Debug, Clone, Args)]
 pub struct CheckRbacArgs {
     /// Only what this Prow component needs (repeatable) [default: all]
-    #[arg(long = "component", value_enum, value_name = "NAME")]
+    #[arg(long = "component", value_name = "NAME", value_parser = super::global::component_parser())]
     pub components: Vec<Component>,
     /// Table columns
     #[arg(long, value_enum, default_value_t = ByArg::Summary)]

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cli::{GlobalArgs, parse_duration};
+use super::global::{GlobalArgs, parse_duration};
 use crate::rbac::client::{Impersonation, Transports};
 use crate::rbac::grant::{self, Change, Grant};
 use crate::rbac::{Component, Scope};
@@ -71,7 +71,7 @@ pub struct GrantArgs {
     #[arg(long, value_name = "NAME")]
     pub service_account: String,
     /// Only what this Prow component needs (repeatable) [default: all]
-    #[arg(long = "component", value_enum, value_name = "NAME")]
+    #[arg(long = "component", value_name = "NAME", value_parser = super::global::component_parser())]
     pub components: Vec<Component>,
     /// Also the ProwJob verbs (for the ProwJob context): a second Role and RoleBinding
     #[arg(long)]

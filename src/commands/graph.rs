@@ -4,8 +4,8 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
+use super::global::GlobalArgs;
 use crate::Result;
-use crate::cli::GlobalArgs;
 use crate::output::graph::{self, Node};
 
 pub const AFTER_HELP: &str = "\
@@ -49,7 +49,7 @@ pub fn run(
         err,
     )?;
     // The same rows `contexts` lists: one rule for job counts and missing contexts.
-    let rows = super::contexts::rows(&set, config.as_ref(), global.use_explicit_credentials);
+    let rows = crate::placement::rows(&set, config.as_ref(), global.use_explicit_credentials);
     let nodes: Vec<Node> = rows
         .iter()
         .map(|r| Node {

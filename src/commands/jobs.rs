@@ -3,11 +3,10 @@
 use std::io::Write;
 
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 
-use crate::cli::{GlobalArgs, OutputArgs};
+use super::global::{GlobalArgs, OutputArgs};
 use crate::output::{self, Format};
-use crate::placement::{Placed, place};
+use crate::placement::place;
 use crate::prow::JobKind;
 use crate::{Error, Result};
 
@@ -51,40 +50,6 @@ pub struct JobsArgs {
 }
 
 /// One job as scripts see it. The keys are an interface: add, never rename.
-#[derive(Debug, Serialize)]
-pub struct JobRow {
-    pub name: String,
-    #[serde(rename = "type")]
-    pub kind: &'static str,
-    pub repo: Option<String>,
-    /// `cluster` as written.
-    pub cluster: Option<String>,
-    /// The effective context.
-    pub context: Option<String>,
-    pub agent: String,
-    pub file: String,
-    pub line: u32,
-    pub known: bool,
-    pub branches: Vec<String>,
-}
-
-impl JobRow {
-    fn new(p: &Placed) -> Self {
-        JobRow {
-            name: p.job.name.clone(),
-            kind: p.job.kind.as_str(),
-            repo: p.job.repo.clone(),
-            cluster: p.job.cluster().map(str::to_string),
-            context: p.context.map(str::to_string),
-            agent: p.job.agent.to_string(),
-            file: p.job.origin.file.display().to_string(),
-            line: p.job.origin.line,
-            known: p.known,
-            branches: p.job.branches.clone(),
-        }
-    }
-}
-
 pub fn run(
     global: &GlobalArgs,
     args: &JobsArgs,
@@ -117,7 +82,7 @@ pub fn run(
         TypeFilter::Postsubmit => JobKind::Postsubmit,
         TypeFilter::Periodic => JobKind::Periodic,
     });
-    let rows: Vec<JobRow> = placed
+    let rows: Vec<output::jobs::JobRow> = placed
         .iter()
         .filter(|p| {
             filter_context
@@ -131,7 +96,7 @@ pub fn run(
                 .is_none_or(|r| p.job.repo.as_deref() == Some(r))
         })
         .filter(|p| !args.unknown || p.lands_nowhere())
-        .map(JobRow::new)
+        .map(output::jobs::JobRow::new)
         .collect();
     let text = match args.output.output {
         Format::Json => output::json(&rows),
@@ -141,7 +106,7 @@ pub fn run(
             writeln!(err, "No resources found")?;
             String::new()
         }
-        Format::Table | Format::Wide => table(
+        Format::Table | Format::Wide => output::jobs::table(
             &rows,
             &set.disabled,
             args.output.output == Format::Wide,
@@ -158,76 +123,4 @@ pub fn run(
     } else {
         crate::exit::Exit::Ok
     })
-}
-
-/// The table; also used by the golden tests with a fixed width. A column whose value is the
-/// same on every row (AGENT, usually) is left out and said once below the table.
-pub fn table(
-    rows: &[JobRow],
-    disabled: &[crate::kubeconfig::ContextName],
-    wide: bool,
-    no_headers: bool,
-    width: Option<usize>,
-) -> String {
-    let mut headers = vec!["NAME", "TYPE", "REPO", "CONTEXT", "AGENT", "SOURCE"];
-    if wide {
-        headers.extend(["CLUSTER", "BRANCHES"]);
-    }
-    let mut cells: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| {
-            let context = match (&r.context, r.known) {
-                (Some(c), true) => c.clone(),
-                (Some(c), false) if disabled.iter().any(|d| d.as_str() == c) => {
-                    format!("{c} (disabled)")
-                }
-                (Some(c), false) => format!("{c} (not loaded)"),
-                (None, _) => output::NONE.to_string(),
-            };
-            let mut row = vec![
-                output::sanitize(&r.name),
-                r.kind.to_string(),
-                r.repo.clone().unwrap_or_else(|| output::NONE.into()),
-                context,
-                r.agent.clone(),
-                format!("{}:{}", r.file, r.line),
-            ];
-            if wide {
-                row.push(r.cluster.clone().unwrap_or_else(|| output::NONE.into()));
-                row.push(if r.branches.is_empty() {
-                    output::NONE.into()
-                } else {
-                    r.branches.join(",")
-                });
-            }
-            row
-        })
-        .collect();
-    let mut note = String::new();
-    if !wide && rows.len() > 1 {
-        for name in ["AGENT", "TYPE"] {
-            let Some(col) = headers.iter().position(|h| *h == name) else {
-                continue;
-            };
-            let first = cells[0][col].clone();
-            if cells.iter().all(|r| r[col] == first) {
-                headers.remove(col);
-                for r in &mut cells {
-                    r.remove(col);
-                }
-                note.push_str(&format!("{name} is {first} for every job\n"));
-            }
-        }
-    }
-    let mut text = output::table(
-        &headers,
-        cells,
-        no_headers,
-        if wide { None } else { width },
-        &["NAME", "SOURCE", "REPO", "TYPE", "AGENT"],
-    );
-    if !no_headers {
-        text.push_str(&note);
-    }
-    text
 }

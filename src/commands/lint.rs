@@ -5,8 +5,8 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::global::GlobalArgs;
 use crate::Result;
-use crate::cli::GlobalArgs;
 use crate::finding::{Finding, Severity};
 use crate::lint::{LintOptions, check};
 use crate::output;

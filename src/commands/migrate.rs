@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::{Args, Subcommand};
 
-use crate::cli::GlobalArgs;
+use super::global::GlobalArgs;
 use crate::migrate;
 use crate::output::Format;
 use crate::prow::DEFAULT_CONTEXT;
@@ -77,7 +77,7 @@ pub struct PlanArgs {
     pub online: bool,
     /// Output format
     #[arg(short = 'o', long = "output", default_value_t = Format::Table,
-          value_parser = Format::parser(&[Format::Table, Format::Json, Format::Yaml]))]
+          value_parser = super::global::format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
     pub output: Format,
 }
 

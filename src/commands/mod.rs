@@ -1,56 +1,24 @@
-//! One file per subcommand: each wires library calls to output and returns an exit code.
+//! One file per subcommand: its arguments (clap types), and the wiring of library calls to
+//! output that returns an exit code. `global` holds the flags they share.
 
 pub mod check_rbac;
-pub mod completion;
 pub mod contexts;
+pub mod global;
 pub mod grant;
 pub mod graph;
 pub mod jobs;
 pub mod lint;
-pub mod man;
 pub mod migrate;
 pub mod view;
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::{Cli, Command, GlobalArgs};
 use crate::finding::{Finding, Severity};
 use crate::kubeconfig::{self, ContextSet};
 use crate::prow::{self, JobConfig};
 use crate::{Error, Result};
-
-/// Runs the parsed command line, writing results to `out` and warnings to `err`.
-pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate::exit::Exit> {
-    match &cli.command {
-        Command::Contexts(args) => contexts::run(&cli.global, args, out, err),
-        Command::Jobs(args) => jobs::run(&cli.global, args, out, err),
-        Command::Lint(args) => lint::run(&cli.global, args, out, err),
-        Command::View(args) => view::run(&cli.global, args, out, err),
-        Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
-        Command::Grant(args) => grant::run(&cli.global, args, out, err),
-        Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
-        Command::Completion(args) => completion::run(args, out),
-        Command::Graph(args) => graph::run(&cli.global, args, out, err),
-        Command::Options => {
-            use clap::{Args, CommandFactory};
-            let _ = Cli::command;
-            let mut cmd = GlobalArgs::augment_args(
-                clap::Command::new("kubectl prow")
-                    .about("The following flags can be passed to any command:")
-                    .disable_help_flag(true)
-                    .max_term_width(100),
-            );
-            // Shown in full here: they are hidden from the short -h of every command.
-            let args: Vec<clap::Arg> = cmd.get_arguments().cloned().collect();
-            for a in args {
-                cmd = cmd.mut_arg(a.get_id().clone(), |a| a.hide_short_help(false));
-            }
-            write!(out, "{}", cmd.render_long_help())?;
-            Ok(crate::exit::Exit::Ok)
-        }
-    }
-}
+use global::GlobalArgs;
 
 /// Load → apply kubectl's overrides → print the warnings: what every command starts with.
 pub(crate) fn load_contexts(global: &GlobalArgs, err: &mut dyn Write) -> Result<ContextSet> {

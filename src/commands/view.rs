@@ -4,8 +4,8 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
+use super::global::GlobalArgs;
 use crate::Result;
-use crate::cli::GlobalArgs;
 use crate::kubeconfig::view::{ViewOptions, view};
 use crate::output;
 

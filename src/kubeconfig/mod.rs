@@ -424,7 +424,7 @@ pub(crate) fn describe_files(files: &[Arc<Path>]) -> String {
 /// ` (did you mean "NAME"?)` for the known name nearest to a mistyped one, or nothing when none
 /// is near: Jaro-Winkler similarity above 0.8, which weighs a shared start (`buil01` and
 /// `build01`); the first of equally near names wins.
-pub(crate) fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
+pub fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> String {
     let mut best: Option<(f64, &str)> = None;
     for k in known.filter(|k| *k != name) {
         let score = strsim::jaro_winkler(name, k);
@@ -436,7 +436,7 @@ pub(crate) fn did_you_mean<'a>(name: &str, known: impl Iterator<Item = &'a str>)
         .unwrap_or_default()
 }
 
-pub(crate) fn list_or_none<'a>(names: impl Iterator<Item = &'a str>) -> String {
+pub fn list_or_none<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let names: Vec<String> = names.map(|n| format!("{n:?}")).collect();
     if names.is_empty() {
         "none".to_string()

@@ -1,8 +1,10 @@
 //! Rendering: kubectl-style tables (fitted to the terminal), JSON and YAML. Knows nothing about
 //! where the data came from beyond what the rows carry.
 
+pub mod contexts;
 pub mod findings;
 pub mod graph;
+pub mod jobs;
 pub mod junit;
 pub mod migrate;
 pub mod rbac;
@@ -17,43 +19,53 @@ use tabled::settings::{Padding, Style};
 pub const NONE: &str = "<none>";
 
 /// `-o` values, as kubectl spells them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Columns for a terminal (the default).
     Table,
-    /// More columns, never cut to the terminal width.
     Wide,
     Json,
     Yaml,
-    /// One name per line.
     Name,
 }
 
 impl Format {
-    /// A parser for `-o` that offers and accepts only `allowed`, each with its help line, so a
-    /// command's help lists exactly the formats it prints.
-    pub fn parser(
-        allowed: &'static [Format],
-    ) -> impl clap::builder::TypedValueParser<Value = Format> {
-        use clap::ValueEnum;
-        use clap::builder::TypedValueParser;
-        clap::builder::PossibleValuesParser::new(
-            allowed
-                .iter()
-                .map(|f| f.to_possible_value().expect("no skipped variants")),
-        )
-        .map(|name| Format::from_str(&name, false).expect("a possible value of Format"))
+    pub const ALL: [Format; 5] = [
+        Format::Table,
+        Format::Wide,
+        Format::Json,
+        Format::Yaml,
+        Format::Name,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Wide => "wide",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Name => "name",
+        }
+    }
+
+    /// What the format is, for a command's help.
+    pub fn help(self) -> &'static str {
+        match self {
+            Format::Table => "Columns for a terminal (the default)",
+            Format::Wide => "More columns, never cut to the terminal width",
+            Format::Json => "JSON",
+            Format::Yaml => "YAML",
+            Format::Name => "One name per line",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == name)
     }
 }
 
 impl fmt::Display for Format {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use clap::ValueEnum;
-        f.write_str(
-            self.to_possible_value()
-                .expect("no skipped variants")
-                .get_name(),
-        )
+        f.write_str(self.as_str())
     }
 }
 

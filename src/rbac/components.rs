@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 /// A Prow component, by its deployment name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Component {
     Hook,
@@ -31,6 +31,10 @@ impl Component {
         Component::Tide,
         Component::StatusReconciler,
     ];
+
+    pub fn from_name(name: &str) -> Option<Component> {
+        Component::ALL.into_iter().find(|c| c.as_str() == name)
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

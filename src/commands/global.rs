@@ -1,106 +1,15 @@
-//! The command line: kubectl's global flags with kubectl's spellings, Prow's loader flags,
-//! and one subcommand per file under `commands/`.
+//! The flags every command shares: kubectl's global flags with kubectl's spellings, Prow's
+//! loader flags, and the output flags; turned here into the library's loading options.
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::{Args, ValueEnum};
 
 use crate::kubeconfig::{LoadOptions, MergeMode, Overrides};
 use crate::output::Format;
-
-const ABOUT: &str = "kubectl prow: see which Prow jobs run in which kubeconfig context, and check \
-that each context is what Prow needs.";
-
-const AFTER_HELP: &str = "\
-Kubeconfig loading:
-  Without --kubeconfig, kubectl's rules: $KUBECONFIG (files separated by ':'; missing ones
-  skipped; the first file to define a name wins, with a warning here) or ~/.kube/config.
-  With one or more --kubeconfig (and/or --kubeconfig-dir), $KUBECONFIG is ignored and the
-  files are merged as a strict union: a cluster, context or user defined twice is an error.
-  --merge kubectl|prow selects kubectl's first-wins merge or Prow's own loader instead.
-
-Exit codes:
-  0  success
-  1  the command ran and found problems (lint errors, missing permissions)
-  2  usage error (unknown flag, bad value)
-  3  invalid configuration (unreadable file, bad YAML, merge collision, unknown context)
-  4  a cluster could not be reached or refused the credentials
-  5  the output could not be written
-
-Global flags (--kubeconfig, --context, -n, --merge, --job-config-path, ...): see
-`kubectl prow options`; `--help` shows them too.
-
-Examples:
-  kubectl prow contexts
-  kubectl prow --kubeconfig build01.yaml --kubeconfig build02.yaml \\
-      contexts -o wide
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --merge prow contexts
-  kubectl prow --config-path config.yaml --job-config-path jobs/ jobs --unknown
-  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path jobs/ \\
-      lint --strict
-  kubectl prow view --minify --flatten --context build01";
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "kubectl-prow",
-    bin_name = "kubectl prow",
-    version,
-    about = ABOUT,
-    after_help = AFTER_HELP,
-    propagate_version = true,
-    max_term_width = 100
-)]
-pub struct Cli {
-    #[command(flatten)]
-    pub global: GlobalArgs,
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// List the contexts Prow can use, with cluster, server, namespace, user, auth and source
-    #[command(after_help = crate::commands::contexts::AFTER_HELP)]
-    Contexts(crate::commands::contexts::ContextsArgs),
-    /// List Prow jobs and the context each one runs in
-    #[command(after_help = crate::commands::jobs::AFTER_HELP)]
-    Jobs(crate::commands::jobs::JobsArgs),
-    /// Check kubeconfigs and Prow job configuration together, without contacting a cluster
-    #[command(
-        after_help = crate::commands::lint::AFTER_HELP,
-        after_long_help = crate::commands::lint::AFTER_LONG_HELP
-    )]
-    Lint(crate::commands::lint::LintArgs),
-    /// Print the merged configuration as one kubeconfig, secrets redacted
-    #[command(after_help = crate::commands::view::AFTER_HELP)]
-    View(crate::commands::view::ViewArgs),
-    /// Ask each context's API server whether Prow may do its work there
-    #[command(
-        name = "check-rbac",
-        after_help = crate::commands::check_rbac::AFTER_HELP,
-        after_long_help = crate::commands::check_rbac::AFTER_LONG_HELP
-    )]
-    CheckRbac(crate::commands::check_rbac::CheckRbacArgs),
-    /// Draw contexts, clusters and users as Mermaid or Graphviz DOT
-    #[command(after_help = crate::commands::graph::AFTER_HELP)]
-    Graph(crate::commands::graph::GraphArgs),
-    /// Print the flags every command accepts (kubectl's global flags, Prow's loader flags)
-    Options,
-    /// Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace
-    #[command(
-        after_help = crate::commands::grant::AFTER_HELP,
-        after_long_help = crate::commands::grant::AFTER_LONG_HELP
-    )]
-    Grant(crate::commands::grant::GrantArgs),
-    /// Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs
-    /// from the old build-cluster YAML, and a checklist
-    #[command(after_help = crate::commands::migrate::AFTER_HELP)]
-    Migrate(crate::commands::migrate::MigrateArgs),
-    /// Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)
-    #[command(after_help = crate::commands::completion::AFTER_HELP)]
-    Completion(crate::commands::completion::CompletionArgs),
-}
+use crate::rbac::Component;
 
 /// How `--merge` names the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -341,7 +250,8 @@ impl GlobalArgs {
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
     /// Output format
-    #[arg(short = 'o', long = "output", value_enum, default_value_t = Format::Table)]
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = format_parser(&Format::ALL))]
     pub output: Format,
 
     /// Print the table without the header line
@@ -355,7 +265,7 @@ pub struct OutputArgs {
 pub struct ReportOutputArgs {
     /// Output format
     #[arg(short = 'o', long = "output", default_value_t = Format::Table,
-          value_parser = Format::parser(&[Format::Table, Format::Wide, Format::Json, Format::Yaml]))]
+          value_parser = format_parser(&[Format::Table, Format::Wide, Format::Json, Format::Yaml]))]
     pub output: Format,
 
     /// Print the table without the header line
@@ -397,4 +307,26 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
         rest = tail;
     }
     Ok(total)
+}
+
+/// A parser for `-o` that offers and accepts only `allowed`, each with its help line, so a
+/// command's help lists exactly the formats it prints. The library's `Format` knows nothing of
+/// clap.
+pub fn format_parser(allowed: &'static [Format]) -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(
+        allowed
+            .iter()
+            .map(|f| PossibleValue::new(f.as_str()).help(f.help())),
+    )
+    .map(|name| Format::from_name(&name).expect("a possible value of Format"))
+}
+
+/// `--component NAME`: Prow's components by their deployment names.
+pub fn component_parser() -> impl TypedValueParser<Value = Component> {
+    PossibleValuesParser::new(
+        Component::ALL
+            .iter()
+            .map(|c| PossibleValue::new(c.as_str())),
+    )
+    .map(|name| Component::from_name(&name).expect("a possible value of Component"))
 }

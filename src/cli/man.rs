@@ -6,8 +6,8 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use super::Cli;
 use crate::Result;
-use crate::cli::Cli;
 
 /// Writes the pages into `dir` (created if missing).
 pub fn write_pages(dir: &Path) -> Result<crate::exit::Exit> {

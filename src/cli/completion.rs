@@ -5,8 +5,8 @@ use std::io::Write;
 
 use clap::{Args, CommandFactory, ValueEnum};
 
+use super::Cli;
 use crate::Result;
-use crate::cli::Cli;
 use crate::kubeconfig::{self, LoadOptions, MergeMode};
 
 pub const AFTER_HELP: &str = "\
