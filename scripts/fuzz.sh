@@ -5,6 +5,10 @@
 #   scripts/fuzz.sh                      # every target, 60 s each
 #   FUZZ_SECONDS=600 scripts/fuzz.sh prow_jobs migrate_jobs
 #   FUZZ_MAX_LEN=4096 scripts/fuzz.sh migrate_jobs   # small inputs, many more per second
+#   FUZZ_SEEDS=~/src/some-prow-config scripts/fuzz.sh prow_fast_vs_general   # more job seeds
+#
+# FUZZ_SEEDS: a directory of real job files (any Prow deployment's config); its .yaml/.yml
+# files seed the job targets too, next to test-infra's in ../shared/corpus.
 #
 # Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz --locked`). Findings
 # land in fuzz/artifacts/TARGET/; each run's libFuzzer log in fuzz/logs/TARGET.log.
@@ -14,6 +18,10 @@ cd "$(dirname "$0")/.."
 root=$PWD
 shared=${SHARED_CORPUS:-$root/../shared/corpus}
 seconds=${FUZZ_SECONDS:-60}
+if [ -n "${FUZZ_SEEDS:-}" ] && [ ! -d "$FUZZ_SEEDS" ]; then
+    echo "FUZZ_SEEDS=$FUZZ_SEEDS is not a directory" >&2
+    exit 2
+fi
 max_len=${FUZZ_MAX_LEN:-65536}
 all=(kubeconfig_parse kubeconfig_merge prow_jobs prow_fast_vs_general prow_inrepo migrate_jobs)
 targets=("$@")
@@ -62,7 +70,7 @@ seed_prow() {
     while IFS= read -r -d '' f; do
         cp "$f" "$out/$i" && i=$((i + 1))
     done < <(find "$shared/prow-jobs" "$root/tests/fixtures/prow" "$root/tests/fixtures/lint" \
-        "$root/tests/fixtures/migrate" "$root/tests/fixtures/inrepo" \
+        "$root/tests/fixtures/migrate" "$root/tests/fixtures/inrepo" ${FUZZ_SEEDS:+"$FUZZ_SEEDS"} \
         -type f \( -name '*.yaml' -o -name '*.yml' \) -print0 2>/dev/null)
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The project's test command: build the real Kubernetes binaries and Prow's kubeconfig loader
-# (cached), start the two test clusters, run `cargo test --all-targets --locked`, and stop the
+# The project's test command: build the real Kubernetes binaries, Prow's kubeconfig loader and
+# Prow's job-config reader (cached), start the two test clusters, run `cargo test --all-targets --locked`, and stop the
 # clusters whatever happens.
 #
 # Usage: scripts/test.sh [CARGO TEST ARGS...] [-- TEST BINARY ARGS...]
@@ -13,7 +13,7 @@
 # (scripts/release.sh --keep-manifest) and krew (scripts/build-krew.sh) for tests/krew.rs.
 #
 # Environment: REALK8S_STATE_DIR (default <repo>/target/realk8s/run), plus what
-# tests/realk8s/up.sh and build.sh and tests/prowloader/build.sh read.
+# tests/realk8s/up.sh and build.sh, tests/prowloader/build.sh and tests/prowjobreader/build.sh read.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -113,6 +113,11 @@ if $clusters; then
   run "$repo/tests/prowloader/build.sh" || { say "error: building Prow's loader (tests/prowloader) failed"; exit 1; }
   timings+=("build Prow's loader: $(since "$t")")
   export KUBECTL_PROW_PROWLOADER=${PROWLOADER_BIN:-$repo/target/prowloader}/prowloader
+  # Prow's own job-config reader, the oracle of tests/prow_yaml_differential.rs.
+  t=$(now)
+  run "$repo/tests/prowjobreader/build.sh" || { say "error: building Prow's job reader (tests/prowjobreader) failed"; exit 1; }
+  timings+=("build Prow's job reader: $(since "$t")")
+  export KUBECTL_PROW_PROWJOBREADER=${PROWJOBREADER_BIN:-$repo/target/prowjobreader}/prowjobreader
 fi
 
 # The release archives and the real krew tools for tests/krew.rs (they skip without them): only

@@ -132,7 +132,7 @@ fn a_checkout_names_its_repository_through_its_origin_remote() {
     .unwrap();
     std::fs::write(
         dir.path().join(".prow.yaml"),
-        "presubmits:\n- name: x\n  spec: {containers: [{image: y}]}\n",
+        "presubmits:\n- name: x\n  spec: {containers: [{image: alpine}]}\n",
     )
     .unwrap();
     let rows = jobs(&["--in-repo-config", dir.path().to_str().unwrap()]);

@@ -381,7 +381,7 @@ fn a_bad_job_file_is_one_finding_and_the_rest_is_checked() {
     .unwrap();
     std::fs::write(
         dir.path().join("good.yaml"),
-        "periodics:\n- name: y\n  cluster: build99\n",
+        "periodics:\n- name: good\n  cluster: build99\n",
     )
     .unwrap();
     let mut cmd = kp();

@@ -325,20 +325,23 @@ fn explicit_nulls_mean_nothing_set() {
 }
 
 #[test]
-fn numeric_looking_strings_are_kept_as_written() {
-    let jc = jobs_from("yaml/numeric.yaml");
+fn numeric_looking_strings_are_kept_as_written_when_quoted() {
+    let jc = jobs_from("yaml/numeric-quoted.yaml");
     let j = &jc.jobs[0];
     assert_eq!(j.name, "123");
-    assert_eq!(j.branches, ["1.0", "1.10", "1.10", "release-1.0"]);
+    assert_eq!(j.branches, ["1.0", "1.10", "release-1.0"]);
     assert_eq!(j.skip_branches, ["2.0"]);
     assert_eq!(j.cluster(), Some("42"));
+    assert!(jc.findings.is_empty(), "{:?}", jc.findings);
 }
 
 #[test]
-fn unquoted_numbers_that_prow_reads_differently_are_warned_about() {
-    // Prow's YAML reader turns an unquoted `1.0` into the string "1", and `1.10` into "1.1".
+fn unquoted_numbers_in_string_fields_make_prow_refuse_the_file() {
+    // tests/prow_yaml_differential.rs checks with Prow's own reader that it refuses this file:
+    // `json: cannot unmarshal number into Go struct field ... of type string`.
     let jc = jobs_from("yaml/numeric.yaml");
-    let warned: Vec<(String, u32, &str)> = jc
+    assert!(jc.jobs.is_empty(), "the file is left out: {:?}", jc.jobs);
+    let found: Vec<(String, u32, &str)> = jc
         .findings
         .iter()
         .map(|f| {
@@ -346,22 +349,29 @@ fn unquoted_numbers_that_prow_reads_differently_are_warned_about() {
             (file, line, f.code)
         })
         .collect();
+    let at_line = |l| ("numeric.yaml".to_owned(), l, "invalid-file");
     assert_eq!(
-        warned,
-        [
-            ("numeric.yaml".to_owned(), 6, "unquoted-non-string"),
-            ("numeric.yaml".to_owned(), 8, "unquoted-non-string"),
-            ("numeric.yaml".to_owned(), 10, "unquoted-non-string"),
-        ],
-        "`1.0`, the unquoted `1.10` and `2.0`; not `123`, `42` or the quoted \"1.10\": {:?}",
+        found,
+        [at_line(5), at_line(7), at_line(9), at_line(11), at_line(12)],
+        "`123`, `1.0`, `1.10`, `2.0` and `42`; not the quoted \"1.10\" or release-1.0: {:?}",
         jc.findings
     );
+    for f in &jc.findings {
+        assert_eq!(f.severity, Severity::Error);
+        assert!(
+            f.message
+                .contains("json: cannot unmarshal number into Go struct field"),
+            "{f}"
+        );
+        assert!(f.fix.starts_with("quote it"), "{}", f.fix);
+    }
     assert!(
-        jc.findings[1].message.contains("`1.1`"),
+        jc.findings[3]
+            .message
+            .contains("Presubmit.presubmits.Brancher.skip_branches of type string"),
         "{}",
-        jc.findings[1].message
+        jc.findings[3].message
     );
-    assert!(jc.findings.iter().all(|f| f.severity == Severity::Warning));
 }
 
 #[test]
@@ -485,7 +495,9 @@ fn empty_files_have_no_jobs_and_no_findings() {
 fn a_bad_file_is_one_finding_and_the_rest_is_still_read() {
     let jc = jobs_from("bad");
     assert_eq!(jc.files_read, 7);
-    assert_eq!(names(&jc), ["good-before", "after-null", "good-after"]);
+    // A null entry is a job without a name to Prow (checked against Prow's reader in
+    // tests/prow_yaml_differential.rs), which then refuses to start: the null-job error.
+    assert_eq!(names(&jc), ["good-before", "", "after-null", "good-after"]);
     let found: Vec<(String, u32, &str)> = jc
         .findings
         .iter()

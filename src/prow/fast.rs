@@ -16,10 +16,12 @@ use std::sync::Arc;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, Span, StrInput};
 
+use crate::finding::Finding;
 use crate::source::{Origin, Sourced};
 
 use super::config::{AllowedClusters, ProwConfig};
 use super::job::JobKind;
+use super::json::{Checker, Problem};
 use super::parse::{JobFields, ParsedFile, Role, Text, null_job, push_job_fields};
 
 /// The fast path gave up: read the file the general way.
@@ -34,19 +36,55 @@ pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFi
     let mut r = Reader {
         file,
         parser: Parser::new_from_str_with_options(text, options),
+        check: Checker::new(role),
     };
-    r.document(role).ok()
+    let parsed = r.document(role).ok()?;
+    if r.check.problems.is_empty() {
+        return Some(parsed);
+    }
+    Some(refused(file, r.check.problems))
+}
+
+/// A file Prow refuses for its values: one finding per value, no jobs.
+pub(crate) fn refused(file: &Arc<Path>, problems: Vec<Problem>) -> ParsedFile {
+    let findings = problems
+        .into_iter()
+        .map(|p| {
+            let fix = match &p.quote {
+                Some(v) => format!("quote it: \"{v}\"; Prow refuses the whole file until then"),
+                None => {
+                    "fix the value: Prow refuses the whole file while it does not load".to_owned()
+                }
+            };
+            Finding::error(
+                "invalid-file",
+                Some(Origin::new(file.clone(), p.line, p.column)),
+                format!(
+                    "Prow cannot read this file: {}; the file is left out",
+                    p.message
+                ),
+                fix,
+            )
+        })
+        .collect::<Vec<_>>();
+    let mut findings = findings;
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    ParsedFile {
+        findings,
+        ..ParsedFile::default()
+    }
 }
 
 struct Reader<'a, 'f> {
     file: &'f Arc<Path>,
     parser: Parser<'a, StrInput<'a>>,
+    /// Sees every event, for the values Prow refuses (see [`super::json`]).
+    check: Checker,
 }
 
 /// A scalar as the fast path sees it: `None` text means YAML null.
 struct Scalar<'a> {
     text: Option<Cow<'a, str>>,
-    plain: bool,
     span: Span,
 }
 
@@ -75,11 +113,24 @@ impl<'a> Reader<'a, '_> {
                     Event::Alias(_) => false,
                     _ => true,
                 };
-                if plain {
-                    Ok((event, span))
-                } else {
-                    Err(GiveUp)
+                if !plain {
+                    return Err(GiveUp);
                 }
+                let (line, column) = (
+                    u32::try_from(span.start.line()).unwrap_or(u32::MAX),
+                    u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+                );
+                match &event {
+                    Event::Scalar(text, style, ..) => {
+                        self.check
+                            .scalar(text, *style == ScalarStyle::Plain, None, line, column);
+                    }
+                    Event::MappingStart(..) => self.check.start(true, line, column),
+                    Event::SequenceStart(..) => self.check.start(false, line, column),
+                    Event::MappingEnd | Event::SequenceEnd => self.check.end(),
+                    _ => {}
+                }
+                Ok((event, span))
             }
             _ => Err(GiveUp),
         }
@@ -225,7 +276,6 @@ impl<'a> Reader<'a, '_> {
         let null = plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
         Ok(Scalar {
             text: (!null).then_some(text),
-            plain,
             span,
         })
     }
@@ -237,7 +287,6 @@ impl<'a> Reader<'a, '_> {
         Ok(s.text.map(|t| Text {
             value: t.into_owned(),
             origin: self.origin(&s.span),
-            plain: s.plain,
         }))
     }
 
@@ -266,7 +315,6 @@ impl<'a> Reader<'a, '_> {
             out.push(Text {
                 value: text.into_owned(),
                 origin: self.origin(&s.span),
-                plain: s.plain,
             });
         }
     }
@@ -384,7 +432,7 @@ impl<'a> Reader<'a, '_> {
 fn push(kind: JobKind, repo: Option<&str>, item: Item, out: &mut ParsedFile) {
     match item {
         Item::Job(origin, fields) => push_job_fields(kind, repo, origin, fields, out),
-        Item::Null(origin) => null_job(kind, origin, out),
+        Item::Null(origin) => null_job(kind, repo, origin, out),
     }
 }
 

@@ -18,7 +18,6 @@ use crate::source::{Origin, Sourced};
 
 use super::config::{AllowedClusters, ProwConfig};
 use super::job::{Agent, Job, JobKind};
-use super::scalar;
 
 /// What a file is read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,6 +87,31 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
 /// The general path: serde-saphyr, with anchors, merge keys, repeated keys, several
 /// documents and its error messages.
 pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
+    let out = parse_general_fields(file, text, role);
+    if out.findings.iter().any(|f| f.code == "invalid-file") {
+        return out;
+    }
+    // The file reads; whether Prow can decode every value in it is the checker's business.
+    match super::json::check_general(text, role) {
+        Some(problems) if !problems.is_empty() => {
+            let mut refused = super::fast::refused(file, problems);
+            // What reading found about the file as a whole (repeated keys, more documents)
+            // still holds.
+            refused.findings.extend(
+                out.findings
+                    .into_iter()
+                    .filter(|f| f.severity != crate::finding::Severity::Error),
+            );
+            refused
+                .findings
+                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            refused
+        }
+        _ => out,
+    }
+}
+
+fn parse_general_fields(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
     let mut out = ParsedFile::default();
     match role {
         Role::InRepo => {
@@ -99,7 +123,7 @@ pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedF
                     (JobKind::Postsubmit, raw.postsubmits),
                 ] {
                     for job in jobs.into_iter().flatten() {
-                        push_job(file, text, kind, None, job, &mut out);
+                        push_job(file, kind, None, job, &mut out);
                     }
                 }
                 for job in &mut out.jobs {
@@ -111,14 +135,14 @@ pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedF
             if let Some(raw) =
                 deserialize_first_document::<RawJobFile>(file, text, &mut out.findings)
             {
-                collect_jobs(file, text, raw.take_jobs(), &mut out);
+                collect_jobs(file, raw.take_jobs(), &mut out);
             }
         }
         Role::Config => {
             match deserialize_first_document::<RawConfigFile>(file, text, &mut out.findings) {
                 Some(mut raw) => {
                     out.prow_config = Some(raw.prow_config(file));
-                    collect_jobs(file, text, raw.take_jobs(), &mut out);
+                    collect_jobs(file, raw.take_jobs(), &mut out);
                 }
                 None if out
                     .findings
@@ -286,25 +310,24 @@ pub(crate) fn line_col_at(bytes: &[u8], offset: usize) -> (u32, u32) {
     )
 }
 
-fn collect_jobs(file: &Arc<Path>, text: &str, raw: RawJobs, out: &mut ParsedFile) {
+fn collect_jobs(file: &Arc<Path>, raw: RawJobs, out: &mut ParsedFile) {
     for (kind, repos) in [
         (JobKind::Presubmit, raw.presubmits),
         (JobKind::Postsubmit, raw.postsubmits),
     ] {
         for (repo, jobs) in repos.map(|r| r.0).unwrap_or_default() {
             for job in jobs.into_iter().flatten() {
-                push_job(file, text, kind, Some(&repo), job, out);
+                push_job(file, kind, Some(&repo), job, out);
             }
         }
     }
     for job in raw.periodics.into_iter().flatten() {
-        push_job(file, text, JobKind::Periodic, None, job, out);
+        push_job(file, JobKind::Periodic, None, job, out);
     }
 }
 
 fn push_job(
     file: &Arc<Path>,
-    text: &str,
     kind: JobKind,
     repo: Option<&str>,
     raw: Spanned<Option<RawJob>>,
@@ -312,10 +335,10 @@ fn push_job(
 ) {
     let origin = origin_at(file, raw.referenced);
     let Some(job) = raw.value else {
-        null_job(kind, origin, out);
+        null_job(kind, repo, origin, out);
         return;
     };
-    let t = |s: Spanned<String>| Text::from_spanned(file, text, s);
+    let t = |s: Spanned<String>| Text::from_spanned(file, s);
     let fields = JobFields {
         name: job.name.map(t),
         cluster: job.cluster.map(t),
@@ -336,29 +359,19 @@ fn push_job(
     push_job_fields(kind, repo, origin, fields, out);
 }
 
-/// A string value read from a file, where it is written, and whether it is written as a
-/// plain (unquoted) scalar.
+/// A string value read from a file, and where it is written.
 pub(crate) struct Text {
     pub value: String,
     pub origin: Origin,
-    pub plain: bool,
 }
 
 impl Text {
     /// From a serde-saphyr value: the position is where the value is defined (through an
     /// alias or merge key, the anchored definition).
-    fn from_spanned(file: &Arc<Path>, text: &str, s: Spanned<String>) -> Text {
-        let plain = s
-            .defined
-            .span()
-            .byte_offset()
-            .and_then(|o| usize::try_from(o).ok())
-            .and_then(|o| text.get(o..))
-            .is_some_and(|written| !s.value.is_empty() && written.starts_with(s.value.as_str()));
+    fn from_spanned(file: &Arc<Path>, s: Spanned<String>) -> Text {
         Text {
             origin: origin_at(file, s.defined),
             value: s.value,
-            plain,
         }
     }
 
@@ -376,18 +389,28 @@ pub(crate) struct JobFields {
     pub skip_branches: Vec<Text>,
 }
 
-/// A null entry in a job list.
-pub(crate) fn null_job(kind: JobKind, origin: Origin, out: &mut ParsedFile) {
+/// A null entry in a job list: Prow decodes it as a job with every field unset (no name), and
+/// refuses to start with it.
+pub(crate) fn null_job(kind: JobKind, repo: Option<&str>, origin: Origin, out: &mut ParsedFile) {
     out.findings.push(Finding::error(
         "null-job",
-        Some(origin),
-        format!("a {kind} entry is null"),
+        Some(origin.clone()),
+        format!(
+            "a {kind} entry is null: Prow reads it as a {kind} without a name, and refuses to start"
+        ),
         "remove the empty `-` item",
     ));
+    let fields = JobFields {
+        name: None,
+        cluster: None,
+        agent: None,
+        branches: Vec::new(),
+        skip_branches: Vec::new(),
+    };
+    add_job(kind, repo, origin, fields, out);
 }
 
-/// Turns the fields of one job into a [`Job`], with warnings for unquoted values that Prow
-/// reads differently.
+/// Turns the fields of one job into a [`Job`]; a name Prow refuses is a finding at the job.
 pub(crate) fn push_job_fields(
     kind: JobKind,
     repo: Option<&str>,
@@ -395,20 +418,34 @@ pub(crate) fn push_job_fields(
     f: JobFields,
     out: &mut ParsedFile,
 ) {
-    let cluster = f.cluster.filter(|c| !c.value.is_empty());
-    let checks = [("job name", f.name.as_ref()), ("cluster", cluster.as_ref())]
-        .into_iter()
-        .chain(f.branches.iter().map(|b| ("branch", Some(b))))
-        .chain(
-            f.skip_branches
-                .iter()
-                .map(|b| ("skip_branches entry", Some(b))),
-        );
-    for (what, text) in checks {
-        if let Some(finding) = text.and_then(|t| scalar::check(what, t)) {
-            out.findings.push(finding);
-        }
+    let name = f.name.as_ref().map_or("", |n| n.value.as_str());
+    if !valid_job_name(name) {
+        let (place, what) = match &f.name {
+            Some(n) if !name.is_empty() => (n.origin.clone(), format!("`{name}`")),
+            _ => (origin.clone(), "a job without a name".to_owned()),
+        };
+        out.findings.push(Finding::error(
+            "invalid-job-name",
+            Some(place),
+            format!(
+                "{what}: Prow refuses to start (`invalid {kind} job {name}: name: must match regex \"^[A-Za-z0-9-._]+$\"`)"
+            ),
+            "give the job a name of letters, digits, `-`, `.` and `_`",
+        ));
     }
+    add_job(kind, repo, origin, f, out);
+}
+
+/// Prow's job name rule (`config.validateJobBase`): `^[A-Za-z0-9-._]+$`.
+fn valid_job_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+}
+
+fn add_job(kind: JobKind, repo: Option<&str>, origin: Origin, f: JobFields, out: &mut ParsedFile) {
+    let cluster = f.cluster.filter(|c| !c.value.is_empty());
     out.jobs.push(Job {
         name: f.name.map(|n| n.value).unwrap_or_default(),
         kind,

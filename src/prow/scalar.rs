@@ -1,45 +1,11 @@
 //! Unquoted scalars that Prow reads differently from how they are written.
 //!
-//! kubectl-prow keeps a value such as branch `1.10` as written. Prow does not:
-//! `sigs.k8s.io/yaml` resolves plain scalars with YAML 1.1 rules (go-yaml v2), and when the
-//! target is a string it formats the number or boolean back (`strconv.FormatFloat(f, 'g',
-//! -1, 32)` for floats), so `1.10` becomes `1.1`, `0123` becomes `83` and `yes` becomes
-//! `true`. Where the two differ, the job does not match what its author wrote: a warning.
-
-use crate::finding::Finding;
-
-use super::parse::Text;
-
-/// A warning when `text` (a `what`, such as "branch") is written unquoted and Prow reads it
-/// as a different string.
-pub(crate) fn check(what: &str, text: &Text) -> Option<Finding> {
-    if !text.plain {
-        return None;
-    }
-    // Cheap filter first: only scalars that can resolve to a number or a boolean.
-    let first = *text.value.as_bytes().first()?;
-    if !(first.is_ascii_digit() || b"+-.yYnNtTfFoO".contains(&first)) {
-        return None;
-    }
-    let prow = prow_string_form(&text.value)?;
-    if prow == text.value {
-        return None;
-    }
-    Some(Finding::warning(
-        "unquoted-non-string",
-        Some(text.origin.clone()),
-        format!(
-            "{what} `{}` is not quoted: Prow's YAML reader takes it as a {} and reads `{prow}`",
-            text.value,
-            if prow == "true" || prow == "false" {
-                "boolean"
-            } else {
-                "number"
-            },
-        ),
-        format!("quote it: \"{}\"", text.value),
-    ))
-}
+//! `sigs.k8s.io/yaml` resolves plain scalars with YAML 1.1 rules (go-yaml v2), and where it
+//! sees that the target is a string it formats the number or boolean back
+//! (`strconv.FormatFloat(f, 'g', -1, 32)` for floats): `1.10` becomes `1.1`, `0123` becomes
+//! `83` and `yes` becomes `true`. That happens for a mapping key, and for the few job fields the
+//! converter sees (see [`super::json`]); in `name`, `cluster` or `branches` Prow refuses the
+//! file instead.
 
 /// The string Prow ends up with for an unquoted scalar that go-yaml v2 resolves to a
 /// boolean or a number; `None` when it stays a string.
@@ -73,7 +39,7 @@ pub(crate) fn prow_string_form(plain: &str) -> Option<String> {
 
 /// Go's `strconv.ParseInt(s, 0, 64)`, falling back to `ParseUint` as go-yaml v2 does, plus
 /// v2's own `0b` binary form.
-fn go_parse_int(s: &str) -> Option<i128> {
+pub(crate) fn go_parse_int(s: &str) -> Option<i128> {
     let (neg, rest) = match s.as_bytes().first()? {
         b'-' => (true, &s[1..]),
         b'+' => (false, &s[1..]),
@@ -104,7 +70,7 @@ fn go_parse_int(s: &str) -> Option<i128> {
 }
 
 /// go-yaml v2's `yamlStyleFloat`: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
-fn is_yaml_float(s: &str) -> bool {
+pub(crate) fn is_yaml_float(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     if matches!(b.first(), Some(b'-' | b'+')) {
@@ -145,7 +111,7 @@ fn is_yaml_float(s: &str) -> bool {
 
 /// Go's `strconv.FormatFloat(v, 'g', -1, 32)`: the shortest digits that identify the
 /// float32, in `%e` form when the exponent is below -4 or at least 6.
-fn go_format_float32_g(v: f64) -> String {
+pub(crate) fn go_format_float32_g(v: f64) -> String {
     let v = v as f32;
     if v.is_nan() {
         return "NaN".to_owned();
