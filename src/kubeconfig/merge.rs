@@ -1,74 +1,20 @@
-//! Loading kubeconfigs: the options, the one entry point [`load`], and what the merge rules
-//! share (the report of findings, in-file checks). The rules themselves live beside it:
+//! Loading kubeconfigs: the one entry point [`load`], which reads the selected files and merges
+//! them under the chosen rule. The rules live beside it:
 //!
 //! - **strict** (the federated design, the default for explicit files) and **kubectl** (the
 //!   default without `--kubeconfig`): [`super::union`];
 //! - **prow** (Prow's loader as deployed): [`super::prow_mode`].
 //!
-//! Which files are read is [`super::sources`]; reading one is [`super::file`].
-
-use std::ffi::OsString;
-use std::fmt;
-use std::path::{Path, PathBuf};
+//! Which files are read is [`super::sources`]; reading one is [`super::file`]; what the rules
+//! share is [`super::report`]; the options are [`super::options`].
 
 use super::file::{self, KubeconfigFile};
+use super::options::{LoadOptions, MergeMode};
+use super::report::drop_disabled;
 use super::sources::{self, Candidate};
-use super::{Context, ContextSet, Entry, Kind, PodServiceAccount};
-use super::{prow_mode, union};
+use super::{ContextSet, prow_mode, union};
 use crate::finding::Finding;
-use crate::source::Origin;
 use crate::{Error, Result};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum MergeMode {
-    Strict,
-    Kubectl,
-    Prow,
-}
-
-impl fmt::Display for MergeMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            MergeMode::Strict => "strict",
-            MergeMode::Kubectl => "kubectl",
-            MergeMode::Prow => "prow",
-        })
-    }
-}
-
-/// Everything that decides what gets loaded. The environment (the `KUBECONFIG` variable, the
-/// home directory, the pod) is part of it so that tests can play any machine.
-#[derive(Clone, Debug, Default)]
-pub struct LoadOptions {
-    /// `--kubeconfig`, repeatable, in order.
-    pub kubeconfigs: Vec<PathBuf>,
-    pub kubeconfig_dir: Option<PathBuf>,
-    pub kubeconfig_suffix: Option<String>,
-    /// `--merge`; `None` picks strict for explicit files and kubectl otherwise.
-    pub merge: Option<MergeMode>,
-    /// Prow's `--no-in-cluster-config`: no `""` and no synthesized `default`.
-    pub no_in_cluster_config: bool,
-    /// Prow's `disabled_clusters`: contexts dropped by its loader.
-    pub disabled_contexts: Vec<String>,
-    /// `--prow-job-context`, as given (checked by the commands, which report it differently).
-    pub prow_job_context: Option<String>,
-    /// The value of `$KUBECONFIG`.
-    pub kubeconfig_var: Option<OsString>,
-    pub home: Option<PathBuf>,
-    /// The pod's ServiceAccount, when running in a pod.
-    pub pod: Option<PodServiceAccount>,
-}
-
-impl LoadOptions {
-    /// Fills the environment part from this process: `$KUBECONFIG`, the home directory and
-    /// the pod's ServiceAccount (honouring `--projected-token-file`).
-    pub fn with_process_environment(mut self, projected_token_file: Option<&Path>) -> Self {
-        self.kubeconfig_var = std::env::var_os("KUBECONFIG");
-        self.home = dirs::home_dir();
-        self.pod = PodServiceAccount::detect(projected_token_file);
-        self
-    }
-}
 
 /// Loads and merges the kubeconfig files that `opts` names: which files ([`sources`]), read
 /// ([`file`]), then merged under the chosen rule ([`union`] for strict and kubectl, [`prow_mode`]
@@ -97,15 +43,6 @@ pub fn load(opts: &LoadOptions) -> Result<ContextSet> {
     set.warnings = warnings;
     set.contexts.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(set)
-}
-
-/// Removes the contexts Prow's `disabled_clusters` names, remembering which.
-pub(super) fn drop_disabled(set: &mut ContextSet, opts: &LoadOptions) {
-    let (gone, kept) = std::mem::take(&mut set.contexts)
-        .into_iter()
-        .partition(|c| opts.disabled_contexts.iter().any(|d| c.name == *d.as_str()));
-    set.contexts = kept;
-    set.disabled = gone.into_iter().map(|c: Context| c.name).collect();
 }
 
 /// Reads every candidate, collecting all failures so that one run reports them all. Parsing is
@@ -155,131 +92,4 @@ fn read_all(candidates: &[Candidate]) -> Result<Vec<KubeconfigFile>> {
     } else {
         Err(Error::InvalidConfig(errors))
     }
-}
-
-pub(super) fn same_or_differ(a: &Entry, b: &Entry) -> &'static str {
-    if a.body == b.body {
-        "the two definitions are identical"
-    } else {
-        "the two definitions differ"
-    }
-}
-
-/// Errors and warnings gathered while merging, each at the entry it is about with its fix
-/// apart from the message; errors win.
-#[derive(Default)]
-pub(super) struct Report {
-    pub(super) errors: Vec<Finding>,
-    pub(super) warnings: Vec<Finding>,
-}
-
-impl Report {
-    pub(super) fn error(&mut self, code: &'static str, at: &Origin, message: String, fix: &str) {
-        self.errors
-            .push(Finding::error(code, Some(at.clone()), message, fix));
-    }
-
-    pub(super) fn warn(&mut self, code: &'static str, at: &Origin, message: String, fix: &str) {
-        self.warnings
-            .push(Finding::warning(code, Some(at.clone()), message, fix));
-    }
-
-    /// A reference to something missing: an error or a warning, as the rule says.
-    pub(super) fn dangling(&mut self, policy: Dangling, at: &Origin, message: String, fix: &str) {
-        match policy {
-            Dangling::Error => self.error("dangling-reference", at, message, fix),
-            Dangling::Warn => self.warn("dangling-reference", at, message, fix),
-        }
-    }
-
-    pub(super) fn finish(self, mut set: ContextSet) -> Result<ContextSet> {
-        if self.errors.is_empty() {
-            set.warnings = self.warnings;
-            Ok(set)
-        } else {
-            Err(Error::InvalidConfig(self.errors))
-        }
-    }
-}
-
-/// How a context that refers to something missing is treated.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Dangling {
-    Error,
-    Warn,
-}
-
-/// A second YAML document in a kubeconfig: client-go reads the first and drops the rest without
-/// a word; the strict union refuses to guess.
-pub(super) fn check_extra_documents(
-    files: &[KubeconfigFile],
-    policy: Dangling,
-    report: &mut Report,
-) {
-    for dup in files.iter().filter_map(|f| f.duplicate_key.as_ref()) {
-        let what = format!(
-            "{}: key `{}` is written twice",
-            dup.origin.display_line(),
-            dup.value
-        );
-        match policy {
-            Dangling::Error => report.error(
-                "dangling-reference",
-                &dup.origin,
-                format!("{what} in one mapping"),
-                "remove one (kubectl would silently keep the last)",
-            ),
-            Dangling::Warn => report.warn(
-                "dangling-reference",
-                &dup.origin,
-                format!("{what} in one mapping; the last value is used, as kubectl does"),
-                "remove one",
-            ),
-        }
-    }
-    for at in files.iter().filter_map(|f| f.extra_document.as_ref()) {
-        let what = format!("{}: a second YAML document starts here", at.display_line());
-        match policy {
-            Dangling::Error => report.error(
-                "dangling-reference",
-                at,
-                format!("{what}; kubectl and Prow would silently read only the first"),
-                "split it into separate files",
-            ),
-            Dangling::Warn => report.warn(
-                "dangling-reference",
-                at,
-                format!("{what}; it is ignored, as kubectl and Prow ignore it"),
-                "split it into separate files",
-            ),
-        }
-    }
-}
-
-/// client-go refuses a file that names an entry twice (`duplicate name "c" in list`, checked
-/// with kubectl), so kubectl and Prow both fail to load it; say where both definitions are.
-pub(super) fn unique_in_file(entries: &[Entry], kind: Kind, report: &mut Report) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Vec::with_capacity(entries.len());
-    for entry in entries {
-        if let Some(first) = out.iter().find(|e| e.name == entry.name) {
-            report.error(
-                "duplicate-name-in-file",
-                &entry.origin,
-                format!(
-                    "{} {:?} is defined twice in one file, at {} and {} ({}); kubectl and Prow \
-                     refuse such a file (client-go: duplicate name {:?} in list)",
-                    kind.singular(),
-                    entry.name,
-                    first.origin.display_line(),
-                    entry.origin.display_line(),
-                    same_or_differ(first, entry),
-                    entry.name,
-                ),
-                "remove one",
-            );
-            continue;
-        }
-        out.push(entry.clone());
-    }
-    out
 }

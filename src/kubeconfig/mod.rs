@@ -12,7 +12,9 @@ pub mod client;
 pub mod file;
 pub mod incluster;
 pub mod merge;
+pub mod options;
 pub mod prow_mode;
+pub mod report;
 pub mod server;
 pub mod sources;
 pub mod union;
@@ -29,7 +31,8 @@ use crate::source::{Origin, Sourced};
 
 pub use file::KubeconfigFile;
 pub use incluster::PodServiceAccount;
-pub use merge::{LoadOptions, MergeMode, load};
+pub use merge::load;
+pub use options::{LoadOptions, MergeMode};
 
 /// The reserved cluster name that, in a context without a user, means the pod's ServiceAccount.
 pub const IN_CLUSTER: &str = "in-cluster";

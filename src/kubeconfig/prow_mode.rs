@@ -8,9 +8,8 @@ use std::collections::BTreeMap;
 
 use super::client;
 use super::file::KubeconfigFile;
-use super::merge::{
-    Dangling, LoadOptions, MergeMode, Report, check_extra_documents, unique_in_file,
-};
+use super::options::{LoadOptions, MergeMode};
+use super::report::{Dangling, Report, check_extra_documents, unique_in_file};
 use super::{
     Context, ContextName, ContextSet, DEFAULT_CONTEXT, Entry, IN_CLUSTER, Kind,
     PROW_SERVICE_CONTEXT, Target, shown,
@@ -387,7 +386,7 @@ pub(super) fn fallback(files: &[KubeconfigFile], opts: &LoadOptions) -> Result<C
     set.mode = MergeMode::Prow;
     prow_fallback_clients(&mut set);
     // Before synthesis: Prow removes disabled contexts, then picks its service context.
-    super::merge::drop_disabled(&mut set, opts);
+    super::report::drop_disabled(&mut set, opts);
     prow_servers(&mut set);
     // Prow picks its service context before it builds any client; when it finds none
     // because it dropped every context, the reason goes with the error.

@@ -5,7 +5,7 @@ use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::merge::{LoadOptions, MergeMode};
+use super::options::{LoadOptions, MergeMode};
 use super::shown;
 
 use crate::finding::Finding;

@@ -8,9 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::file::KubeconfigFile;
-use super::merge::{
-    Dangling, LoadOptions, MergeMode, Report, check_extra_documents, same_or_differ, unique_in_file,
-};
+use super::options::{LoadOptions, MergeMode};
+use super::report::{Dangling, Report, check_extra_documents, same_or_differ, unique_in_file};
 use super::{Context, ContextName, ContextSet, Entry, IN_CLUSTER, Kind, Target};
 use crate::Result;
 use crate::source::Sourced;

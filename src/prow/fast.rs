@@ -21,8 +21,8 @@ use crate::source::{Origin, Sourced};
 
 use super::config::{AllowedClusters, ProwConfig};
 use super::job::JobKind;
+use super::jobfile::{JobFields, ParsedFile, Role, Text, null_job, push_job_fields};
 use super::json::{Checker, Problem};
-use super::parse::{JobFields, ParsedFile, Role, Text, null_job, push_job_fields};
 
 /// The fast path gave up: read the file the general way.
 pub(crate) struct GiveUp;

@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle};
 
-use super::parse::Role;
+use super::jobfile::Role;
 use super::scalar;
 
 type TypeId = usize;

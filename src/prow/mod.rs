@@ -25,6 +25,7 @@ mod error;
 mod fast;
 pub mod inrepo;
 mod job;
+mod jobfile;
 mod json;
 pub mod layout;
 mod parse;

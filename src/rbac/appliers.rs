@@ -10,7 +10,7 @@ use futures::future::join_all;
 use tokio::time::Instant;
 
 use super::client::Transports;
-use super::review::Asker;
+use super::transport::Asker;
 use super::{ContextReport, Permission, RunOptions};
 use crate::kubeconfig::view::redact_url;
 use crate::kubeconfig::{Context, ContextSet, Target};

@@ -8,10 +8,9 @@ use k8s_openapi::api::authorization::v1::{
     ResourceAttributes, SelfSubjectAccessReview, SelfSubjectAccessReviewSpec, SubjectAccessReview,
     SubjectAccessReviewSpec, SubjectAccessReviewStatus,
 };
-use kube::Client;
 use serde::Deserialize;
-use tokio::time::Instant;
 
+use super::transport::Asker;
 use super::transport::CallError::{NotServed, Refused};
 use super::{Crd, Failure, FailureKind, Identity, Permission};
 
@@ -34,13 +33,6 @@ impl Subject {
             ],
         }
     }
-}
-
-/// Asks one server, through one context's client, until `deadline`.
-pub struct Asker<'a> {
-    pub client: &'a Client,
-    pub server: &'a str,
-    pub deadline: Option<Instant>,
 }
 
 /// The answer to one access review.

@@ -9,7 +9,8 @@ use tokio::time::Instant;
 
 use super::client::{Impersonation, Transports};
 use super::plan::{Plan, PlannedCheck, Target};
-use super::review::{Asker, Subject};
+use super::review::Subject;
+use super::transport::Asker;
 use super::{CheckResult, ContextReport, Crd, Failure, FailureKind, Identity, Status};
 use crate::kubeconfig::{Context, Target as Reach};
 

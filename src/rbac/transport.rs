@@ -12,8 +12,17 @@ use kube::client::Body;
 use serde::Deserialize;
 use tokio::time::Instant;
 
-use super::review::Asker;
+use kube::Client;
+
 use super::{Failure, FailureKind};
+
+/// Asks one server, through one context's client, until `deadline`: the requests are sent
+/// here, the questions are [`super::review`]'s.
+pub struct Asker<'a> {
+    pub client: &'a Client,
+    pub server: &'a str,
+    pub deadline: Option<Instant>,
+}
 
 impl Asker<'_> {
     /// A cheap request that opens the shared connection (see `client::Shared::warm`). A
