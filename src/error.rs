@@ -36,6 +36,22 @@ impl Error {
         Error::invalid_as("invalid-config", message)
     }
 
+    /// A problem in an input file, at its place, with its fix: exit 3, and `lint` and JUnit
+    /// report it like any finding.
+    pub fn in_file(
+        code: &'static str,
+        origin: crate::source::Origin,
+        message: impl fmt::Display,
+        fix: &str,
+    ) -> Self {
+        Error::InvalidConfig(vec![Finding::error(
+            code,
+            Some(origin),
+            message.to_string(),
+            fix,
+        )])
+    }
+
     /// Invalid configuration with a specific finding code.
     pub fn invalid_as(code: &'static str, message: impl fmt::Display) -> Self {
         Error::InvalidConfig(vec![Finding::error(code, None, message.to_string(), "")])

@@ -113,11 +113,12 @@ fn named_list(
         let mut body = entry.body.clone();
         if opts.flatten {
             flatten(kind, &mut body).map_err(|e| {
-                Error::invalid(format!(
-                    "{} ({}): {e}",
-                    entry.name,
-                    entry.origin.display_line()
-                ))
+                Error::in_file(
+                    "unreadable-file",
+                    entry.origin.clone(),
+                    format!("{} ({}): {e}", entry.name, entry.origin.display_line()),
+                    "fix the path (a relative path resolves against the kubeconfig file's directory)",
+                )
             })?;
         }
         if !opts.raw {

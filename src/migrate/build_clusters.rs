@@ -6,11 +6,13 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use base64::Engine;
 use serde_json::Value;
 
 use super::jobs::yaml_scalar;
+use crate::source::Origin;
 use crate::{Error, Result};
 
 /// One alias of the old file, its data fields decoded and checked.
@@ -33,16 +35,30 @@ const FIELDS: [&str; 4] = [
 /// Reads the old file as Prow's `UnmarshalClusterMap` did: a map of alias → cluster, or, when
 /// the values are not mappings, one cluster named `default`. Errors name the file, the alias
 /// and the field, never a value.
+/// What to do with a file that is not Prow's build-cluster YAML.
+const FIX_FILE: &str = "give the old build-cluster file (alias: {endpoint, clientCertificate, clientKey, clusterCaCertificate})";
+
 pub fn parse(path: &Path, text: &str) -> Result<Vec<BuildCluster>> {
     let file = path.display();
     let doc: Value = serde_saphyr::from_str(text).map_err(|e| {
+        let line = e
+            .location()
+            .map_or(0, |l| u32::try_from(l.line()).unwrap_or(u32::MAX));
         let e = e.without_snippet();
-        Error::invalid(format!("{file}: not a build-cluster file: {e}"))
+        Error::in_file(
+            "invalid-build-clusters",
+            Origin::new(Arc::from(path), line, 0),
+            format!("{file}: not a build-cluster file: {e}"),
+            FIX_FILE,
+        )
     })?;
     let Value::Object(map) = doc else {
-        return Err(Error::invalid(format!(
-            "{file}: not a build-cluster file: expected a mapping of alias to cluster"
-        )));
+        return Err(Error::in_file(
+            "invalid-build-clusters",
+            Origin::file(path),
+            format!("{file}: not a build-cluster file: expected a mapping of alias to cluster"),
+            FIX_FILE,
+        ));
     };
     let entries: Vec<(String, Value)> = if !map.is_empty() && map.values().all(Value::is_object) {
         map.into_iter().collect()
@@ -56,9 +72,12 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<BuildCluster>> {
             match body.get(key) {
                 None | Some(Value::Null) => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(Error::invalid(format!(
-                    "{file}: alias {alias:?}: {key} must be a string"
-                ))),
+                Some(_) => Err(Error::in_file(
+                    "invalid-build-clusters",
+                    Origin::file(path),
+                    format!("{file}: alias {alias:?}: {key} must be a string"),
+                    "quote the value",
+                )),
             }
         };
         if let Some(unknown) = body
@@ -66,11 +85,16 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<BuildCluster>> {
             .and_then(|o| o.keys().find(|k| !FIELDS.contains(&k.as_str())))
             .filter(|_| body.get("endpoint").is_none())
         {
-            return Err(Error::invalid(format!(
-                "{file}: alias {alias:?}: unknown field {unknown:?} and no endpoint; \
-                 expected {}",
-                FIELDS.join(", ")
-            )));
+            return Err(Error::in_file(
+                "invalid-build-clusters",
+                Origin::file(path),
+                format!(
+                    "{file}: alias {alias:?}: unknown field {unknown:?} and no endpoint; \
+                     expected {}",
+                    FIELDS.join(", ")
+                ),
+                FIX_FILE,
+            ));
         }
         let data = |key: &str| -> Result<Vec<u8>> {
             let Some(s) = field(key)? else {
@@ -80,9 +104,14 @@ pub fn parse(path: &Path, text: &str) -> Result<Vec<BuildCluster>> {
             // a folded YAML value are not part of the data.
             let s: String = s.chars().filter(|c| !c.is_ascii_whitespace()).collect();
             b64.decode(s.as_bytes()).map_err(|_| {
-                Error::invalid(format!(
-                    "{file}: alias {alias:?}: {key} is not valid base64; nothing was written"
-                ))
+                Error::in_file(
+                    "invalid-build-clusters",
+                    Origin::file(path),
+                    format!(
+                        "{file}: alias {alias:?}: {key} is not valid base64; nothing was written"
+                    ),
+                    "write it as base64 of the PEM data, as Prow's build-cluster file has it",
+                )
             })
         };
         out.push(BuildCluster {

@@ -30,12 +30,26 @@ impl ConfigEdit {
 pub fn plan(path: &Path) -> Result<ConfigEdit> {
     let snapshot = Snapshot::read(path)?;
     let text = std::str::from_utf8(&snapshot.bytes)
-        .map_err(|_| Error::invalid(format!("{}: not UTF-8", path.display())))?
+        .map_err(|_| {
+            Error::in_file(
+                "invalid-config",
+                crate::source::Origin::file(path),
+                format!("{}: not UTF-8", path.display()),
+                "give Prow's config.yaml",
+            )
+        })?
         .to_string();
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut parser = Parser::new_from_str_with_options(&text, options);
-    let bad = |what: &str| Error::invalid(format!("{}: {what}", path.display()));
+    let bad = |what: &str| {
+        Error::in_file(
+            "invalid-config",
+            crate::source::Origin::file(path),
+            format!("{}: {what}", path.display()),
+            "give Prow's config.yaml",
+        )
+    };
     let mut next = || match parser.next_event() {
         Some(Ok(e)) => Ok(e),
         _ => Err(bad("cannot be read as YAML")),
