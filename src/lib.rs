@@ -5,6 +5,8 @@
 //! file per subcommand wiring these together) is the binary's, not part of this API; see
 //! ARCHITECTURE.md.
 
+pub mod admission;
+pub mod credentials;
 pub mod error;
 pub mod exit;
 pub mod finding;
@@ -17,6 +19,7 @@ pub mod prow;
 pub mod rbac;
 pub mod secret;
 pub mod source;
+pub mod status;
 pub mod write;
 
 pub use error::{Error, Result};
