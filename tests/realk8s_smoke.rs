@@ -37,27 +37,11 @@ impl Env {
     }
 }
 
-/// Returns the fixture's env, or None when the test should be skipped.
+/// Returns the fixture's env (read by the one reader in tests/common), or None when the test
+/// should be skipped.
 fn realk8s_env() -> Option<Env> {
-    let state = common::realk8s_dir()?;
-    let path = Path::new(&state).join("env");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "KUBECTL_PROW_REALK8S={}: cannot read {}: {e} (are the clusters up? tests/realk8s/up.sh)",
-            Path::new(&state).display(),
-            path.display()
-        )
-    });
-    let vars = text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (k, v) = l
-                .split_once('=')
-                .unwrap_or_else(|| panic!("{}: not KEY=VALUE: {l:?}", path.display()));
-            (k.to_owned(), v.to_owned())
-        })
-        .collect();
+    let vars = common::realk8s()?;
+    let path = common::realk8s_dir()?.join("env");
     Some(Env { vars, path })
 }
 

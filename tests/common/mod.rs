@@ -108,13 +108,22 @@ pub fn contexts_json_raw(cmd: &mut Command) -> Vec<serde_json::Value> {
 pub fn realk8s() -> Option<std::collections::BTreeMap<String, String>> {
     let state = realk8s_dir()?;
     let path = Path::new(&state).join("env");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "KUBECTL_PROW_REALK8S={}: cannot read {}: {e} (are the clusters up? tests/realk8s/up.sh)",
+            state.display(),
+            path.display()
+        )
+    });
     Some(
         text.lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .map(|l| {
+                let (k, v) = l
+                    .split_once('=')
+                    .unwrap_or_else(|| panic!("{}: not KEY=VALUE: {l:?}", path.display()));
+                (k.to_string(), v.to_string())
+            })
             .collect(),
     )
 }
