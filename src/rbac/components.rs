@@ -1,6 +1,9 @@
 //! What each Prow component needs, as one table: `check-rbac`, `--suggest` and `grant` all read
-//! it. Taken from `prow-semantics.md` §5 (Prow's official manifests: the starter deployment,
-//! the integration tests and prow.k8s.io).
+//! it. Taken from Prow's own RBAC manifests: the starter deployment
+//! (kubernetes-sigs/prow `config/prow/cluster/starter/starter-gcs.yaml`), the integration tests
+//! (`test/integration/config/prow/cluster/*_rbac.yaml`) and prow.k8s.io (kubernetes/test-infra
+//! `config/prow/cluster/*_rbac.yaml`); the ProwJob CRD has no status subresource
+//! (`config/prow/cluster/prowjob-crd/prowjob_customresourcedefinition.yaml`).
 
 use std::fmt;
 
