@@ -201,6 +201,13 @@ fn every_offered_output_format_is_accepted() {
                 ])
                 .args(["--prow-job-context", "default", "--request-timeout", "1s"])
                 .args(&path)
+                // What a command requires besides -o (diff compares with a git revision; here
+                // no repository, so it fails with its own configuration error, not a usage one).
+                .args(if path == ["diff"] {
+                    &["--base", "HEAD"][..]
+                } else {
+                    &[][..]
+                })
                 .args(["-o", &format]));
             assert_ne!(
                 out.code,

@@ -204,11 +204,19 @@ fn the_example_prow_jobs_load_and_lint_clean() {
         .iter()
         .map(|j| (j["type"].as_str().unwrap(), j["context"].as_str().unwrap()))
         .collect();
-    assert_eq!(kinds, [("presubmit", "build"), ("periodic", "service")]);
+    assert_eq!(
+        kinds,
+        [
+            ("presubmit", "build"),
+            ("presubmit", "build"),
+            ("periodic", "service")
+        ]
+    );
     assert!(jobs.iter().all(|j| j["known"] == true));
     let text = std::fs::read_to_string(examples.join("kubectl-prow-jobs.yaml")).unwrap();
     assert!(text.contains("- lint\n        - --strict"));
     assert!(text.contains("- check-rbac"));
+    assert!(text.contains("- diff\n        - --base=origin/main"));
     // The example lints clean, the way its own presubmit would run it (the missing token file
     // is the one error: it is mounted in the pod, not in this repository).
     let out = run(kp()

@@ -1,0 +1,98 @@
+//! `kubectl prow diff --base REF`: which jobs a change adds, removes or moves to another
+//! context, from the job configuration at a git revision to the working tree.
+
+use std::io::Write;
+
+use clap::Args;
+
+use super::global::GlobalArgs;
+use crate::exit::Exit;
+use crate::finding::Severity;
+use crate::output::{self, Format};
+use crate::status::diff;
+use crate::{Error, Result, prow};
+
+pub const AFTER_HELP: &str = "\
+Reads --config-path and --job-config-path as they are at the git revision REF
+(with git archive, into a temporary directory: the working tree is not
+touched) and as they are now, places every job on its context with the same
+kubeconfigs, and lists the jobs added, removed and moved (context changed),
+then the contexts whose job count changes. A job added to, or moved into, a
+context no loaded kubeconfig defines is an error (exit 1). Offline.
+
+Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
+
+Examples:
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --config-path config.yaml \\
+      --job-config-path config/jobs diff --base origin/main
+  kubectl prow --kubeconfig-dir /etc/kubeconfigs --job-config-path jobs/ \\
+      diff --base HEAD~1 -o json";
+
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The git revision to compare the working tree with (a commit, branch or tag)
+    #[arg(long, value_name = "REF")]
+    pub base: String,
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = super::global::format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
+    pub output: Format,
+    /// Also write the errors as JUnit XML [default in a Prow job:
+    /// $ARTIFACTS/junit_kubectl-prow.xml]
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<std::path::PathBuf>,
+}
+
+pub fn run(
+    global: &GlobalArgs,
+    args: &DiffArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Exit> {
+    if !global.has_job_config() {
+        return Err(Error::Usage(
+            "diff compares job configuration: give --config-path and/or --job-config-path".into(),
+        ));
+    }
+    if !global.in_repo_config.is_empty() {
+        // The checkouts' revisions are not the job configuration's: not compared yet.
+        return Err(Error::Usage(
+            "diff does not read --in-repo-config yet: compare the central job configuration"
+                .into(),
+        ));
+    }
+    let head = super::load_job_config(global)?.unwrap_or_default();
+    super::print_findings(&head.findings, err)?;
+    let at = diff::at_revision(
+        &args.base,
+        global.config_path.as_deref(),
+        global.job_config_path.as_deref(),
+    )?;
+    let base = prow::load(at.config_path.as_deref(), at.job_config_path.as_deref())
+        .map_err(|e| Error::invalid(format!("--base {:?}: {e}", args.base)))?;
+    let set = super::load_for_listing(global, head.prow_config.as_ref(), err)?;
+    let d = diff::diff(
+        &args.base,
+        &base,
+        &head,
+        &set,
+        global.use_explicit_credentials,
+    );
+    let text = match args.output {
+        Format::Json => output::json(&d),
+        Format::Yaml => output::yaml(&d),
+        _ => output::diff::table(&d, output::terminal_width()),
+    };
+    out.write_all(text.as_bytes())?;
+    super::print_findings(&d.findings, err)?;
+    if let Some(path) = output::junit::destination(args.junit.as_deref()) {
+        output::junit::write(&output::junit::lint(&d.findings, false), &path)?;
+    }
+    Ok(
+        if d.findings.iter().any(|f| f.severity == Severity::Error) {
+            Exit::Problems
+        } else {
+            Exit::Ok
+        },
+    )
+}
