@@ -268,6 +268,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('--config-path', '--config-path', [CompletionResultType]::ParameterName, 'Prow''s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)')
             [CompletionResult]::new('--job-config-path', '--job-config-path', [CompletionResultType]::ParameterName, 'Prow job configuration: a file, or a directory walked with Prow''s rules')
             [CompletionResult]::new('--in-repo-config', '--in-repo-config', [CompletionResultType]::ParameterName, 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable')
+            [CompletionResult]::new('--check-rbac', '--check-rbac', [CompletionResultType]::ParameterName, 'Also ask check-rbac''s questions of the contexts that gain jobs (pods, pods/log and events in their namespaces)')
             [CompletionResult]::new('--no-in-cluster-config', '--no-in-cluster-config', [CompletionResultType]::ParameterName, 'With --merge prow: do not add Prow''s "" and "default" contexts (Prow''s flag)')
             [CompletionResult]::new('--use-explicit-credentials', '--use-explicit-credentials', [CompletionResultType]::ParameterName, 'Explicit credentials, the federated design''s mode: no defaulting, so every job must set `cluster`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

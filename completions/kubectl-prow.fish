@@ -264,6 +264,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l proje
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l config-path -d 'Prow\'s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l check-rbac -d 'Also ask check-rbac\'s questions of the contexts that gain jobs (pods, pods/log and events in their namespaces)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'

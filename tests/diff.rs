@@ -223,3 +223,51 @@ fn a_revision_against_itself_is_empty_on_a_real_configuration() {
         assert_eq!(d[k], json!([]), "{k}");
     }
 }
+
+/// `--check-rbac` asks check-rbac's questions of just the contexts that gain jobs, on the real
+/// clusters: a job moved to `build-nobody` (which may do nothing) is denied there.
+#[test]
+fn check_rbac_asks_only_the_contexts_that_gain_jobs() {
+    let Some(env) = common::realk8s() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir_all(&jobs).unwrap();
+    let write = |cluster: &str| {
+        std::fs::write(
+            jobs.join("a.yaml"),
+            format!(
+                "presubmits:\n  org/repo:\n{}{}",
+                job("stays", "build-plank"),
+                job("moves", cluster)
+            ),
+        )
+        .unwrap()
+    };
+    git(dir.path(), &["init", "-q"]);
+    write("build-plank");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "base"]);
+    write("build-nobody");
+    let out = run(kp().args([
+        "--kubeconfig-dir",
+        &env["REALK8S_KUBECONFIG_SPLIT"],
+        "--job-config-path",
+        jobs.to_str().unwrap(),
+        "diff",
+        "--base",
+        "HEAD",
+        "--check-rbac",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let d: Value = serde_json::from_str(&out.stdout).unwrap();
+    let asked: Vec<&str> = d["rbac"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["context"].as_str().unwrap())
+        .collect();
+    assert_eq!(asked, ["build-nobody"]);
+    assert_eq!(d["rbac"][0]["status"], "denied");
+}

@@ -18,7 +18,9 @@ Reads --config-path and --job-config-path as they are at the git revision REF
 touched) and as they are now, places every job on its context with the same
 kubeconfigs, and lists the jobs added, removed and moved (context changed),
 then the contexts whose job count changes. A job added to, or moved into, a
-context no loaded kubeconfig defines is an error (exit 1). Offline.
+context no loaded kubeconfig defines is an error (exit 1). Offline, unless
+--check-rbac asks check-rbac's questions of the contexts that gain jobs
+(exit 1 denied, 4 not answered).
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -37,6 +39,10 @@ pub struct DiffArgs {
     #[arg(short = 'o', long = "output", default_value_t = Format::Table,
           value_parser = super::global::format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
     pub output: Format,
+    /// Also ask check-rbac's questions of the contexts that gain jobs (pods, pods/log and
+    /// events in their namespaces)
+    #[arg(long)]
+    pub check_rbac: bool,
     /// Also write the errors as JUnit XML [default in a Prow job:
     /// $ARTIFACTS/junit_kubectl-prow.xml]
     #[arg(long, value_name = "FILE")]
@@ -57,8 +63,7 @@ pub fn run(
     if !global.in_repo_config.is_empty() {
         // The checkouts' revisions are not the job configuration's: not compared yet.
         return Err(Error::Usage(
-            "diff does not read --in-repo-config yet: compare the central job configuration"
-                .into(),
+            "diff does not read --in-repo-config yet: compare the central job configuration".into(),
         ));
     }
     let head = super::load_job_config(global)?.unwrap_or_default();
@@ -78,15 +83,82 @@ pub fn run(
         &set,
         global.use_explicit_credentials,
     );
+    // The contexts that gain jobs and that a file defines: the ones whose permissions the
+    // change starts to rely on.
+    let gaining: Vec<String> = d
+        .contexts
+        .iter()
+        .filter(|c| c.after > c.before && set.get(&c.context).is_some())
+        .map(|c| c.context.clone())
+        .collect();
+    let reports = if args.check_rbac && !gaining.is_empty() {
+        let defaults = head.prow_config.clone().unwrap_or_default();
+        let plan = crate::rbac::Plan::new(
+            &set,
+            &crate::rbac::PlanOptions {
+                only: gaining,
+                namespace: global.namespace(),
+                pod_namespace: defaults.pod_namespace().to_string(),
+                prowjob_namespace: defaults.prowjob_namespace().to_string(),
+                ..Default::default()
+            },
+        )?;
+        let opts = crate::rbac::RunOptions {
+            timeout: Some(match global.request_timeout {
+                Some(t) if !t.is_zero() => t,
+                _ => super::check_rbac::DEFAULT_TIMEOUT,
+            }),
+            impersonate: crate::rbac::client::Impersonation {
+                user: global.as_user.clone(),
+                groups: global.as_group.clone(),
+            },
+            via: None,
+        };
+        Some(super::check_rbac::ask(&plan, &opts)?)
+    } else {
+        None
+    };
+    #[derive(serde::Serialize)]
+    struct WithRbac<'a> {
+        #[serde(flatten)]
+        diff: &'a diff::Diff,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rbac: Option<&'a [crate::rbac::ContextReport]>,
+    }
+    let whole = WithRbac {
+        diff: &d,
+        rbac: reports.as_deref(),
+    };
     let text = match args.output {
-        Format::Json => output::json(&d),
-        Format::Yaml => output::yaml(&d),
-        _ => output::diff::table(&d, output::terminal_width()),
+        Format::Json => output::json(&whole),
+        Format::Yaml => output::yaml(&whole),
+        _ => {
+            let mut t = output::diff::table(&d, output::terminal_width());
+            if let Some(r) = &reports {
+                t.push('\n');
+                t.push_str(&output::rbac::table(
+                    r,
+                    output::rbac::By::Summary,
+                    false,
+                    false,
+                    output::terminal_width(),
+                    output::findings::use_color(),
+                ));
+                t.push_str(&output::rbac::notes(r));
+            }
+            t
+        }
     };
     out.write_all(text.as_bytes())?;
     super::print_findings(&d.findings, err)?;
     if let Some(path) = output::junit::destination(args.junit.as_deref()) {
         output::junit::write(&output::junit::lint(&d.findings, false), &path)?;
+    }
+    let rbac = reports
+        .as_deref()
+        .map_or(Exit::Ok, super::check_rbac::exit_code);
+    if rbac != Exit::Ok {
+        return Ok(rbac);
     }
     Ok(
         if d.findings.iter().any(|f| f.severity == Severity::Error) {
