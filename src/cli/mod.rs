@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
 
 use crate::Result;
 use crate::commands::global::GlobalArgs;
-use crate::commands::{check_rbac, contexts, diff, grant, graph, jobs, lint, migrate, view};
+use crate::commands::{
+    check_rbac, contexts, diff, grant, graph, jobs, lint, migrate, status, view,
+};
 
 const ABOUT: &str = "kubectl prow: see which Prow jobs run in which kubeconfig context, and check \
 that each context is what Prow needs.";
@@ -89,6 +91,9 @@ pub enum Command {
     /// Draw contexts, clusters and users as Mermaid or Graphviz DOT
     #[command(after_help = graph::AFTER_HELP)]
     Graph(graph::GraphArgs),
+    /// What is running where: ProwJobs by state per context, and each build context's pods
+    #[command(after_help = status::AFTER_HELP)]
+    Status(status::StatusArgs),
     /// Which jobs a change adds, removes or moves to another context, since a git revision
     #[command(after_help = diff::AFTER_HELP)]
     Diff(diff::DiffArgs),
@@ -122,6 +127,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate:
         Command::Completion(args) => completion::run(args, out),
         Command::Graph(args) => graph::run(&cli.global, args, out, err),
         Command::Diff(args) => diff::run(&cli.global, args, out, err),
+        Command::Status(args) => status::run(&cli.global, args, out, err),
         Command::Options => {
             use clap::{Args, CommandFactory};
             let _ = Cli::command;

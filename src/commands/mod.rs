@@ -10,6 +10,7 @@ pub mod graph;
 pub mod jobs;
 pub mod lint;
 pub mod migrate;
+pub mod status;
 pub mod view;
 
 use std::io::Write;

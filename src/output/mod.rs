@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod junit;
 pub mod migrate;
 pub mod rbac;
+pub mod status;
 
 use std::fmt;
 

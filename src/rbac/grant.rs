@@ -11,7 +11,7 @@ use kube::api::{Api, ApiResource, DynamicObject, Patch, PatchParams, PostParams}
 use serde_json::{Value, json};
 
 use super::components::{Component, Scope, permissions_for, verb_rank};
-use super::transport::transport_failure;
+use super::transport::kube_failure as failure;
 use super::{Failure, FailureKind};
 use crate::kubeconfig::{Context, Target};
 use crate::secret::Secret;
@@ -259,36 +259,6 @@ pub async fn token(
         Secret::new(status.token),
         Some(status.expiration_timestamp.0.to_string()),
     ))
-}
-
-/// A kube error as a [`Failure`]: the server's own message for API errors (never a
-/// credential: the requests carry none in their bodies), the transport's kind otherwise.
-fn failure(e: &kube::Error, server: &str, what: &str) -> Failure {
-    match e {
-        kube::Error::Api(status) => {
-            let kind = match status.code {
-                401 => FailureKind::Unauthorized,
-                403 => FailureKind::Forbidden,
-                429 => FailureKind::Throttled,
-                c if c >= 500 => FailureKind::ServerError,
-                _ => FailureKind::BadResponse,
-            };
-            let hint = if status.code == 409 {
-                " (another field manager owns these fields: --force-conflicts takes them over)"
-            } else {
-                ""
-            };
-            Failure::new(
-                kind,
-                format!(
-                    "{server}: cannot {what} ({}): {}{hint}",
-                    status.code,
-                    status.message.lines().next().unwrap_or("")
-                ),
-            )
-        }
-        other => transport_failure(other, server),
-    }
 }
 
 /// The default name of the cluster, user and context in a `--kubeconfig-out` file: the

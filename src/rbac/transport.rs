@@ -325,3 +325,33 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
         format!("request to {server} failed: {}", &last),
     )
 }
+
+/// A kube error as a [`Failure`]: the server's own message for API errors (never a
+/// credential: the requests carry none in their bodies), the transport's kind otherwise.
+pub fn kube_failure(e: &kube::Error, server: &str, what: &str) -> Failure {
+    match e {
+        kube::Error::Api(status) => {
+            let kind = match status.code {
+                401 => FailureKind::Unauthorized,
+                403 => FailureKind::Forbidden,
+                429 => FailureKind::Throttled,
+                c if c >= 500 => FailureKind::ServerError,
+                _ => FailureKind::BadResponse,
+            };
+            let hint = if status.code == 409 {
+                " (another field manager owns these fields: --force-conflicts takes them over)"
+            } else {
+                ""
+            };
+            Failure::new(
+                kind,
+                format!(
+                    "{server}: cannot {what} ({}): {}{hint}",
+                    status.code,
+                    status.message.lines().next().unwrap_or("")
+                ),
+            )
+        }
+        other => transport_failure(other, server),
+    }
+}

@@ -4,3 +4,4 @@
 //! (`diff`, offline). It reads `placement` and uses `rbac::transport` for the API servers.
 
 pub mod diff;
+pub mod live;
