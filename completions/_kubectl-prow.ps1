@@ -250,6 +250,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
         'kubectl-prow;status' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Count ProwJobs that started within this long (e.g. 2h, 30m)')
             [CompletionResult]::new('--stuck-after', '--stuck-after', [CompletionResultType]::ParameterName, 'A triggered or pending ProwJob older than this is stuck')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often --watch reads')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)')
@@ -270,6 +271,8 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('--job-config-path', '--job-config-path', [CompletionResultType]::ParameterName, 'Prow job configuration: a file, or a directory walked with Prow''s rules')
             [CompletionResult]::new('--in-repo-config', '--in-repo-config', [CompletionResultType]::ParameterName, 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable')
             [CompletionResult]::new('--fail-on-stuck', '--fail-on-stuck', [CompletionResultType]::ParameterName, 'Exit 1 when any ProwJob is stuck')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'Read again and redraw every --interval until Ctrl-C (which exits 0)')
+            [CompletionResult]::new('--watch', '--watch', [CompletionResultType]::ParameterName, 'Read again and redraw every --interval until Ctrl-C (which exits 0)')
             [CompletionResult]::new('--no-in-cluster-config', '--no-in-cluster-config', [CompletionResultType]::ParameterName, 'With --merge prow: do not add Prow''s "" and "default" contexts (Prow''s flag)')
             [CompletionResult]::new('--use-explicit-credentials', '--use-explicit-credentials', [CompletionResultType]::ParameterName, 'Explicit credentials, the federated design''s mode: no defaulting, so every job must set `cluster`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

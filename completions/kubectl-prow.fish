@@ -244,6 +244,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -s h -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand graph" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l since -d 'Count ProwJobs that started within this long (e.g. 2h, 30m)' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l stuck-after -d 'A triggered or pending ProwJob older than this is stuck' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l interval -d 'How often --watch reads' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
 json\t'JSON'
 yaml\t'YAML'"
@@ -266,6 +267,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l con
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l fail-on-stuck -d 'Exit 1 when any ProwJob is stuck'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -s w -l watch -d 'Read again and redraw every --interval until Ctrl-C (which exits 0)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -80,7 +80,13 @@ const COMMANDS: &[&[&str]] = &[
     &["grant", "--service-account", "prow"],
     &["migrate", "plan"],
     &["migrate", "plan", "--online", "--request-timeout", "1s"],
-    &["--prow-job-context", "x0", "--request-timeout", "1s", "status"],
+    &[
+        "--prow-job-context",
+        "x0",
+        "--request-timeout",
+        "1s",
+        "status",
+    ],
 ];
 
 static CASES: AtomicUsize = AtomicUsize::new(0);

@@ -225,3 +225,35 @@ fn every_count_is_what_was_created() {
         );
     }
 }
+
+/// `-w` reads and redraws every `--interval` until Ctrl-C, which exits 0.
+#[test]
+fn watch_redraws_until_interrupted() {
+    let Some(env) = realk8s() else { return };
+    let child = Command::new(assert_cmd::cargo::cargo_bin("kubectl-prow"))
+        .args(["--kubeconfig", &env["REALK8S_ADMIN_KUBECONFIG"]])
+        .args(["--prow-job-context", "service-admin", "status", "-w"])
+        .args(["--interval", "300ms", "-o", "json"])
+        .env_remove("KUBECONFIG")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    // SAFETY: signalling our own child process by its pid.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.matches("\"prowJobContext\"").count() >= 2,
+        "{stdout}"
+    );
+}

@@ -25,6 +25,8 @@ phase and stuck waiting reasons. ProwJobs whose cluster no file defines are
 listed below. Namespaces: -n, else each context's namespace, else Prow's
 pod_namespace / prowjob_namespace. Read only.
 
+-w redraws every --interval (default 5s) until Ctrl-C, which exits 0.
+
 Exit codes: 0; 4 the ProwJob context could not be read; 1 with
 --fail-on-stuck when a job is stuck.
 
@@ -46,6 +48,13 @@ pub struct StatusArgs {
     /// Exit 1 when any ProwJob is stuck
     #[arg(long)]
     pub fail_on_stuck: bool,
+    /// Read again and redraw every --interval until Ctrl-C (which exits 0)
+    #[arg(short = 'w', long)]
+    pub watch: bool,
+    /// How often --watch reads
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "5s",
+          requires = "watch")]
+    pub interval: Duration,
     /// Output format
     #[arg(short = 'o', long = "output", default_value_t = Format::Table,
           value_parser = super::global::format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
@@ -114,7 +123,7 @@ pub fn run(
             namespace: namespace(c, defaults.pod_namespace()),
         })
         .collect();
-    let opts = live::Options {
+    let opts = |now| live::Options {
         since: args.since,
         stuck_after: args.stuck_after,
         timeout: match global.request_timeout {
@@ -127,21 +136,44 @@ pub fn run(
             groups: global.as_group.clone(),
         },
         page: 500,
-        now: k8s_openapi::jiff::Timestamp::now(),
+        now,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| Error::Cluster(format!("cannot start the async runtime: {e}")))?;
-    let status = runtime.block_on(live::read(&set, &prowjobs, &builds, &opts));
-    runtime.shutdown_background();
-    let text = match args.output {
-        Format::Json => output::json(&status),
-        Format::Yaml => output::yaml(&status),
-        _ => output::status::table(&status, output::terminal_width()),
+    let render = |status: &live::Status| match args.output {
+        Format::Json => output::json(status),
+        Format::Yaml => output::yaml(status),
+        _ => output::status::table(status, output::terminal_width()),
     };
-    out.write_all(text.as_bytes())?;
+    if args.watch {
+        // As `kubectl get -w` users expect: read, redraw, wait; Ctrl-C ends it, exit 0.
+        let result: Result<()> = runtime.block_on(async {
+            loop {
+                let now = k8s_openapi::jiff::Timestamp::now();
+                let status = live::read(&set, &prowjobs, &builds, &opts(now)).await;
+                let mut text = render(&status);
+                if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                    text = format!("\x1b[H\x1b[2J{text}");
+                }
+                out.write_all(text.as_bytes())?;
+                out.flush()?;
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => return Ok(()),
+                    _ = tokio::time::sleep(args.interval) => {}
+                }
+            }
+        });
+        runtime.shutdown_background();
+        result?;
+        return Ok(Exit::Ok);
+    }
+    let now = k8s_openapi::jiff::Timestamp::now();
+    let status = runtime.block_on(live::read(&set, &prowjobs, &builds, &opts(now)));
+    runtime.shutdown_background();
+    out.write_all(render(&status).as_bytes())?;
     if status.error.is_some() {
         return Ok(Exit::Cluster);
     }
