@@ -271,3 +271,47 @@ fn check_rbac_asks_only_the_contexts_that_gain_jobs() {
     assert_eq!(asked, ["build-nobody"]);
     assert_eq!(d["rbac"][0]["status"], "denied");
 }
+
+/// A repository's in-repo configuration (`.prow.yaml`) is compared at the same revision of
+/// its own repository.
+#[test]
+fn in_repo_configuration_is_compared_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let checkout = dir.path().join("checkout");
+    std::fs::create_dir_all(&checkout).unwrap();
+    let kc = dir.path().join("kc.yaml");
+    std::fs::write(&kc, KUBECONFIG).unwrap();
+    let write = |cluster: &str| {
+        std::fs::write(
+            checkout.join(".prow.yaml"),
+            format!(
+                "presubmits:\n- name: unit\n  cluster: {cluster}\n  spec: {{containers: [{{image: alpine}}]}}\n"
+            ),
+        )
+        .unwrap()
+    };
+    git(&checkout, &["init", "-q"]);
+    write("build01");
+    git(&checkout, &["add", "."]);
+    git(&checkout, &["commit", "-q", "-m", "base"]);
+    write("build02");
+    let spec = format!("org/repo={}", checkout.display());
+    let out = run(kp().args([
+        "--kubeconfig",
+        kc.to_str().unwrap(),
+        "--in-repo-config",
+        &spec,
+        "diff",
+        "--base",
+        "HEAD",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let d: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        d["moved"],
+        json!([{"job": "unit", "type": "presubmit", "repo": "org/repo", "from": "build01", "to": "build02"}])
+    );
+    assert_eq!(d["added"], json!([]));
+}

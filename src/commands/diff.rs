@@ -13,7 +13,8 @@ use crate::status::diff;
 use crate::{Error, Result, prow};
 
 pub const AFTER_HELP: &str = "\
-Reads --config-path and --job-config-path as they are at the git revision REF
+Reads --config-path, --job-config-path and each --in-repo-config checkout's
+.prow/ or .prow.yaml as they are at the git revision REF
 (with git archive, into a temporary directory: the working tree is not
 touched) and as they are now, places every job on its context with the same
 kubeconfigs, and lists the jobs added, removed and moved (context changed),
@@ -60,12 +61,6 @@ pub fn run(
             "diff compares job configuration: give --config-path and/or --job-config-path".into(),
         ));
     }
-    if !global.in_repo_config.is_empty() {
-        // The checkouts' revisions are not the job configuration's: not compared yet.
-        return Err(Error::Usage(
-            "diff does not read --in-repo-config yet: compare the central job configuration".into(),
-        ));
-    }
     let head = super::load_job_config(global)?.unwrap_or_default();
     super::print_findings(&head.findings, err)?;
     let at = diff::at_revision(
@@ -73,8 +68,22 @@ pub fn run(
         global.config_path.as_deref(),
         global.job_config_path.as_deref(),
     )?;
-    let base = prow::load(at.config_path.as_deref(), at.job_config_path.as_deref())
-        .map_err(|e| Error::invalid(format!("--base {:?}: {e}", args.base)))?;
+    let mut base = if at.config_path.is_some() || at.job_config_path.is_some() {
+        prow::load(at.config_path.as_deref(), at.job_config_path.as_deref())
+            .map_err(|e| Error::invalid(format!("--base {:?}: {e}", args.base)))?
+    } else {
+        prow::JobConfig::default()
+    };
+    // Each checkout's in-repo configuration at the same revision of its own repository.
+    let mut kept = Vec::new();
+    for (repo, dir) in super::in_repo_checkouts(global)? {
+        let (tmp, at) = diff::in_repo_at(&args.base, &dir)?;
+        let found = prow::inrepo::read(&repo, &at).map_err(|e| {
+            Error::invalid(format!("--base {:?}: {}: {e}", args.base, dir.display()))
+        })?;
+        base.jobs.extend(found.jobs);
+        kept.push(tmp);
+    }
     let set = super::load_for_listing(global, head.prow_config.as_ref(), err)?;
     let d = diff::diff(
         &args.base,

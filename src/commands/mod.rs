@@ -53,9 +53,23 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
             };
         Error::invalid(format!("{e}{reason}"))
     })?;
-    for spec in &global.in_repo_config {
-        let (repo, dir) = match spec.split_once('=') {
-            Some((repo, dir)) if repo.contains('/') => (repo.to_string(), PathBuf::from(dir)),
+    for (repo, dir) in in_repo_checkouts(global)? {
+        let found = prow::inrepo::read(&repo, &dir)
+            .map_err(|e| Error::invalid(format!("--in-repo-config {}: {e}", dir.display())))?;
+        config.jobs.extend(found.jobs);
+        config.findings.extend(found.findings);
+    }
+    Ok(Some(config))
+}
+
+/// `--in-repo-config [ORG/REPO=]DIR`, each as (repository, checkout directory); the repository
+/// from the checkout's `origin` remote when not given.
+pub(crate) fn in_repo_checkouts(global: &GlobalArgs) -> Result<Vec<(String, PathBuf)>> {
+    global
+        .in_repo_config
+        .iter()
+        .map(|spec| match spec.split_once('=') {
+            Some((repo, dir)) if repo.contains('/') => Ok((repo.to_string(), PathBuf::from(dir))),
             _ => {
                 let dir = PathBuf::from(spec);
                 let repo = prow::inrepo::repo_of_checkout(&dir).ok_or_else(|| {
@@ -64,15 +78,10 @@ pub(crate) fn load_job_config(global: &GlobalArgs) -> Result<Option<JobConfig>> 
                          remote; write ORG/REPO={spec}"
                     ))
                 })?;
-                (repo, dir)
+                Ok((repo, dir))
             }
-        };
-        let found = prow::inrepo::read(&repo, &dir)
-            .map_err(|e| Error::invalid(format!("--in-repo-config {}: {e}", dir.display())))?;
-        config.jobs.extend(found.jobs);
-        config.findings.extend(found.findings);
-    }
-    Ok(Some(config))
+        })
+        .collect()
 }
 
 /// Like [`load_contexts`]; under `--merge prow`, the contexts Prow's `disabled_clusters`

@@ -64,6 +64,23 @@ pub fn at_revision(
     Ok(out)
 }
 
+/// A checkout's in-repo configuration (`.prow/` and `.prow.yaml`) as it was at `rev`, in a
+/// temporary copy of the checkout's directory; the directory to read it from.
+pub fn in_repo_at(rev: &str, checkout: &Path) -> Result<(tempfile::TempDir, PathBuf)> {
+    let dir = tempfile::tempdir()
+        .map_err(|e| Error::Write(format!("cannot make a temporary directory: {e}")))?;
+    let (top, rel) = in_repository(checkout)?;
+    verify(&top, rev)?;
+    let dest = dir.path().join("checkout");
+    for name in [".prow", ".prow.yaml"] {
+        extract(&top, rev, &rel.join(name), &dest)?;
+    }
+    let at = dest.join(&rel);
+    std::fs::create_dir_all(&at)
+        .map_err(|e| Error::Write(format!("cannot make {}: {e}", at.display())))?;
+    Ok((dir, at))
+}
+
 /// The repository's top directory and `path` relative to it.
 fn in_repository(path: &Path) -> Result<(PathBuf, PathBuf)> {
     let real = std::fs::canonicalize(path)
