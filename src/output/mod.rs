@@ -289,12 +289,13 @@ fn fit(headers: &[&str], rows: &mut [Vec<String>], width: usize, shrink: &[&str]
     }
 }
 
-/// `dir/file.yaml:12`: a place in a file.
+/// `dir/file.yaml:12`: a place in a file (a path with a directory or an extension, then a
+/// line), not a count such as `Pending:2`.
 fn is_file_line(cell: &str) -> bool {
     !cell.contains("://")
-        && cell
-            .rsplit_once(':')
-            .is_some_and(|(_, n)| n.parse::<u32>().is_ok())
+        && cell.rsplit_once(':').is_some_and(|(path, n)| {
+            n.parse::<u32>().is_ok() && (path.contains('/') || path.contains('.'))
+        })
 }
 
 /// `file.yaml:12` of `dir/file.yaml:12`.

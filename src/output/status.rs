@@ -43,16 +43,18 @@ pub fn table(s: &Status, width: Option<usize>) -> String {
         .collect();
     // Short headers (kubectl's `get` style for counts): the table fits 80 columns; the
     // context and the pods' summary are cut in the middle when it must.
-    let mut out = super::table_keeping(
+    let out = super::table_keeping(
         &[
             "CONTEXT", "TRIG", "PEND", "OK", "FAIL", "ERR", "STUCK", "OLDEST", "PODS",
         ],
         rows,
         false,
         width,
-        &[],
-        &["PODS", "CONTEXT"],
+        &["PODS"],
+        &["CONTEXT"],
     );
+    // status has no -o wide: the pods are in -o json.
+    let mut out = out.replace("not shown: PODS (-o wide)", "not shown: PODS (-o json)");
     out.push_str("TRIG triggered, PEND pending, OK success, FAIL failure, ERR error or aborted\n");
     for c in &s.contexts {
         if let Some(e) = &c.error {
