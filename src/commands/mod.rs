@@ -3,6 +3,7 @@
 
 pub mod check_rbac;
 pub mod contexts;
+pub mod credentials;
 pub mod global;
 pub mod grant;
 pub mod graph;
