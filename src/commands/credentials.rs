@@ -5,7 +5,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use super::global::{GlobalArgs, format_parser};
+use super::global::{GlobalArgs, ReportOutputArgs};
 use crate::Result;
 use crate::output::{self, Format};
 
@@ -14,7 +14,8 @@ Columns (one row per credential):
   KIND        client-cert, ca (each certificate of the CA bundle) or token
   SUBJECT     a certificate's CN and O (the user name and groups it
               authenticates as), or a JWT token's sub; never the token
-  NOT-AFTER   the day it expires (-o json: to the second, and notBefore)
+  NOT-AFTER   the day it expires (-o json: to the second, and notBefore);
+              the first column left out on a narrow terminal (-o wide)
   EXPIRES-IN  in 36h, in 287d, expired 2d ago, never (a legacy
               ServiceAccount token), - (an opaque token: unknown)
   STATUS      valid, expiring (under a fifth of its lifetime and under 30
@@ -31,14 +32,8 @@ Examples:
 
 #[derive(Debug, Clone, Args)]
 pub struct CredentialsArgs {
-    /// Output format
-    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
-          value_parser = format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
-    pub output: Format,
-
-    /// Print the table without the header line
-    #[arg(long)]
-    pub no_headers: bool,
+    #[command(flatten)]
+    pub output: ReportOutputArgs,
 }
 
 pub fn run(
@@ -50,14 +45,18 @@ pub fn run(
     let set = super::load_for_listing(global, None, err)?;
     let now = crate::credentials::now();
     let all = crate::credentials::read(&set);
-    let text = match args.output {
+    let text = match args.output.output {
         Format::Json => output::json(&output::credentials::rows(&all, now)),
         Format::Yaml => output::yaml(&output::credentials::rows(&all, now)),
         _ if all.iter().all(|c| c.credentials.is_empty()) => {
             writeln!(err, "No resources found")?;
             String::new()
         }
-        _ => output::credentials::table(&all, now, args.no_headers, output::terminal_width()),
+        // -o wide: every column, never cut.
+        Format::Wide => output::credentials::table(&all, now, args.output.no_headers, None),
+        _ => {
+            output::credentials::table(&all, now, args.output.no_headers, output::terminal_width())
+        }
     };
     out.write_all(text.as_bytes())?;
     let invalid = all
