@@ -534,13 +534,13 @@ fn a_malformed_certificate_and_a_mismatched_key_stop_prow() {
         "{startup:#?}"
     );
     assert!(
-        has("create malformed kubernetes client: x509: malformed certificate"),
+        has("create malformed kubernetes client: x509: malformed tbs certificate"),
         "{startup:#?}"
     );
     assert!(
         has(
             "create badca kubernetes client: unable to load root certificates: failed to parse \
-             certificate: x509: malformed certificate"
+             certificate: x509: malformed tbs certificate"
         ),
         "{startup:#?}"
     );

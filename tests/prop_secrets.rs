@@ -154,7 +154,9 @@ fn jwt_prefix() -> String {
     format!(
         "{}.{}",
         e(r#"{"alg":"RS256"}"#),
-        e(r#"{"exp":4102444800,"iat":1700000000,"sub":"system:serviceaccount:ns:sa","kubernetes.io":{"namespace":"ns","serviceaccount":{"name":"sa"}}}"#)
+        e(
+            r#"{"exp":4102444800,"iat":1700000000,"sub":"system:serviceaccount:ns:sa","kubernetes.io":{"namespace":"ns","serviceaccount":{"name":"sa"}}}"#
+        )
     )
 }
 

@@ -171,10 +171,10 @@ pub fn problem(context: &Context) -> Option<Problem> {
                 )
             } else if !has_pem_block(&key, |label| label.ends_with("PRIVATE KEY")) {
                 ("tls: failed to find any PEM data in key input", FIX_PEM)
-            } else if !parses(&certs[0]) {
+            } else if let Some(x509) = x509_error(&certs[0]) {
                 // The first certificate is the client's; Go parses it before the key.
                 (
-                    X509_MALFORMED,
+                    x509,
                     "client-certificate-data holds a PEM block that is no X.509 certificate: \
                      write the certificate again (`kubectl config set-credentials USER \
                      --client-certificate=FILE --embed-certs`)",
@@ -374,17 +374,32 @@ pub(crate) fn pem_certificates(bytes: &[u8]) -> Vec<Vec<u8>> {
     out
 }
 
-/// Go's words for a certificate its x509 parser refuses (the detail after the colon varies
-/// with the fault; this is its common form).
-const X509_MALFORMED: &str = "x509: malformed certificate";
-
-/// Whether `der` is an X.509 certificate (all of it: trailing bytes are refused, as Go does).
-fn parses(der: &[u8]) -> bool {
+/// Go's words for a certificate its x509 parser refuses, `None` when it parses (all of it:
+/// Go refuses trailing bytes). Go names the part that is malformed; the two outer parts are
+/// told apart here, any fault inside the body is "malformed certificate".
+fn x509_error(der: &[u8]) -> Option<&'static str> {
+    use x509_parser::asn1_rs::{Any, FromDer as _, Tag};
     use x509_parser::prelude::FromDer;
-    matches!(
-        x509_parser::certificate::X509Certificate::from_der(der),
-        Ok((rest, _)) if rest.is_empty()
-    )
+    match x509_parser::certificate::X509Certificate::from_der(der) {
+        Ok((rest, _)) if rest.is_empty() => None,
+        Ok(_) => Some("x509: trailing data"),
+        Err(_) => {
+            let sequence = |bytes| {
+                Any::from_der(bytes)
+                    .ok()
+                    .filter(|(_, a)| a.tag() == Tag::Sequence)
+                    .map(|(_, a)| a.data)
+            };
+            match sequence(der) {
+                Some(body) if sequence(body).is_none() => Some("x509: malformed tbs certificate"),
+                _ => Some("x509: malformed certificate"),
+            }
+        }
+    }
+}
+
+fn parses(der: &[u8]) -> bool {
+    x509_error(der).is_none()
 }
 
 /// client-go's `rootCertPool`: Go's `AppendCertsFromPEM` keeps every CERTIFICATE block that
@@ -395,10 +410,12 @@ fn ca_problem(bytes: &[u8]) -> Option<String> {
     if certs.iter().any(|der| parses(der)) {
         return None;
     }
-    Some(if certs.is_empty() {
-        "unable to parse bytes as PEM block".into()
-    } else {
-        format!("failed to parse certificate: {X509_MALFORMED}")
+    Some(match certs.first() {
+        None => "unable to parse bytes as PEM block".into(),
+        Some(first) => format!(
+            "failed to parse certificate: {}",
+            x509_error(first).unwrap_or_default()
+        ),
     })
 }
 
@@ -478,7 +495,7 @@ mod tests {
         let pem = format!("-----BEGIN CERTIFICATE-----\n{der}\n-----END CERTIFICATE-----\n");
         assert_eq!(
             ca_problem(pem.as_bytes()).as_deref(),
-            Some("failed to parse certificate: x509: malformed certificate")
+            Some("failed to parse certificate: x509: malformed tbs certificate")
         );
     }
 }
