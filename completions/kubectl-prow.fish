@@ -47,6 +47,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -l use-explicit-
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "contexts" -d 'List the contexts Prow can use, with cluster, server, namespace, user, auth and source'
+complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "credentials" -d 'List every context\'s certificates and tokens and when they expire (no cluster is contacted)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "jobs" -d 'List Prow jobs and the context each one runs in'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "lint" -d 'Check kubeconfigs and Prow job configuration together, without contacting a cluster'
 complete -c kubectl-prow -n "__fish_kubectl_prow_needs_command" -f -a "view" -d 'Print the merged configuration as one kubeconfig, secrets redacted'
@@ -85,6 +86,33 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l n
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand contexts" -s V -l version -d 'Print version'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -s o -l output -d 'Output format' -r -f -a "table\t'Columns for a terminal (the default)'
+wide\t'More columns, never cut to the terminal width'
+json\t'JSON'
+yaml\t'YAML'"
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l merge -d 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]' -r -f -a "strict\t'The federated design\'s strict union: any name defined twice is an error (default with --kubeconfig)'
+kubectl\t'kubectl\'s rule: the first file to define a name wins (default without --kubeconfig)'
+prow\t'Prow\'s loader as deployed: each file on its own, only context names collide'"
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l context -d 'The name of the kubeconfig context to use (check-rbac: repeat to check several)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l cluster -d 'The name of the kubeconfig cluster to use (changes the current context)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l user -d 'The name of the kubeconfig user to use (changes the current context)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -s n -l namespace -d 'The namespace for this request (changes the current context; migrate build-clusters: NS for every alias, or ALIAS=NS, repeatable)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l request-timeout -d 'How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no limit (e.g. 1s, 2m, 3h)' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l as -d 'Username to impersonate for the operation' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l as-group -d 'Group to impersonate; repeat for several' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l prow-job-context -d 'The context of the service cluster, which holds ProwJobs [default: the in-cluster context; with --merge prow, Prow\'s "" context]' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l projected-token-file -d 'A projected ServiceAccount token file to use for in-cluster contexts (Prow\'s flag)' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l config-path -d 'Prow\'s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l job-config-path -d 'Prow job configuration: a file, or a directory walked with Prow\'s rules' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l in-repo-config -d 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable' -r
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l no-headers -d 'Print the table without the header line'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l no-in-cluster-config -d 'With --merge prow: do not add Prow\'s "" and "default" contexts (Prow\'s flag)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand credentials" -s V -l version -d 'Print version'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand jobs" -l type -d 'Only jobs of this type' -r -f -a "presubmit\t''
 postsubmit\t''
 periodic\t''"
@@ -450,17 +478,18 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -l use-explicit-credentials -d 'Explicit credentials, the federated design\'s mode: no defaulting, so every job must set `cluster`'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand completion" -s V -l version -d 'Print version'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "contexts" -d 'List the contexts Prow can use, with cluster, server, namespace, user, auth and source'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "jobs" -d 'List Prow jobs and the context each one runs in'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "lint" -d 'Check kubeconfigs and Prow job configuration together, without contacting a cluster'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "view" -d 'Print the merged configuration as one kubeconfig, secrets redacted'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "check-rbac" -d 'Ask each context\'s API server whether Prow may do its work there'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "graph" -d 'Draw contexts, clusters and users as Mermaid or Graphviz DOT'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "options" -d 'Print the flags every command accepts (kubectl\'s global flags, Prow\'s loader flags)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "grant" -d 'Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "migrate" -d 'Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs from the old build-cluster YAML, and a checklist'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "completion" -d 'Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)'
-complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts jobs lint view check-rbac graph options grant migrate completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "contexts" -d 'List the contexts Prow can use, with cluster, server, namespace, user, auth and source'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "credentials" -d 'List every context\'s certificates and tokens and when they expire (no cluster is contacted)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "jobs" -d 'List Prow jobs and the context each one runs in'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "lint" -d 'Check kubeconfigs and Prow job configuration together, without contacting a cluster'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "view" -d 'Print the merged configuration as one kubeconfig, secrets redacted'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "check-rbac" -d 'Ask each context\'s API server whether Prow may do its work there'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "graph" -d 'Draw contexts, clusters and users as Mermaid or Graphviz DOT'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "options" -d 'Print the flags every command accepts (kubectl\'s global flags, Prow\'s loader flags)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "grant" -d 'Create the ServiceAccount, Role and RoleBinding a Prow component needs in a namespace'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "migrate" -d 'Move to explicit contexts: jobs name their cluster, no namespace fields, kubeconfigs from the old build-cluster YAML, and a checklist'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "completion" -d 'Print a shell completion script (kubectl: the kubectl_complete-prow plugin helper)'
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and not __fish_seen_subcommand_from contexts credentials jobs lint view check-rbac graph options grant migrate completion help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "jobs" -d 'Add `cluster: <context>` to every job that sets none (a diff; --write to apply)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "build-clusters" -d 'Convert Prow\'s old build-cluster YAML into a kubeconfig (as Prow\'s cm2kc, plus namespaces)'
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand help; and __fish_seen_subcommand_from migrate" -f -a "plan" -d 'The federated design\'s migration checklist: each step done, to do (with the command) or blocked'
