@@ -15,7 +15,7 @@ Columns (one row per credential):
   SUBJECT     a certificate's CN and O (the user name and groups it
               authenticates as), or a JWT token's sub; never the token
   NOT-AFTER   the day it expires (-o json: to the second, and notBefore);
-              the first column left out on a narrow terminal (-o wide)
+              left out first on a narrow terminal (-o wide shows it)
   EXPIRES-IN  in 36h, in 287d, expired 2d ago, never (a legacy
               ServiceAccount token), - (an opaque token: unknown)
   STATUS      valid, expiring (under a fifth of its lifetime and under 30

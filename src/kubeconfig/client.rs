@@ -378,10 +378,10 @@ pub(crate) fn pem_certificates(bytes: &[u8]) -> Vec<Vec<u8>> {
 /// Go refuses trailing bytes). Go names the part that is malformed; the two outer parts are
 /// told apart here, any fault inside the body is "malformed certificate".
 fn x509_error(der: &[u8]) -> Option<&'static str> {
-    use x509_parser::asn1_rs::{Any, FromDer as _, Tag};
+    use x509_parser::asn1_rs::{Any, Tag};
     use x509_parser::prelude::FromDer;
     match x509_parser::certificate::X509Certificate::from_der(der) {
-        Ok((rest, _)) if rest.is_empty() => None,
+        Ok(([], _)) => None,
         Ok(_) => Some("x509: trailing data"),
         Err(_) => {
             let sequence = |bytes| {
