@@ -734,3 +734,53 @@ fn real_clusters_credentials() {
     }
     assert!(seen >= 10, "{seen} contexts checked");
 }
+
+#[test]
+fn an_expired_ca_beside_a_valid_one_is_no_error_but_alone_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = now();
+    let (old, _) = cert("old-ca", None, t - 800 * DAY, t - DAY);
+    let (new, _) = cert("new-ca", None, t - DAY, t + 3000 * DAY);
+    let rotated = kubeconfig(
+        dir.path(),
+        "rotated.yaml",
+        &[Ctx {
+            name: "rotated",
+            user: vec!["token: t".into()],
+            cluster: ca(&[&old, &new]),
+        }],
+    );
+    let out = run(kp().args(["--kubeconfig", rotated.to_str().unwrap(), "credentials"]));
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("expired 24h ago"), "{}", out.stdout);
+    let lint = run(kp().args(["--kubeconfig", rotated.to_str().unwrap(), "lint"]));
+    assert!(
+        !lint.stdout.contains("credential-expired"),
+        "{}",
+        lint.stdout
+    );
+
+    let stale = kubeconfig(
+        dir.path(),
+        "stale.yaml",
+        &[Ctx {
+            name: "stale",
+            user: vec!["token: t".into()],
+            cluster: ca(&[&old]),
+        }],
+    );
+    let out = run(kp().args(["--kubeconfig", stale.to_str().unwrap(), "credentials"]));
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    let lint = run(kp().args(["--kubeconfig", stale.to_str().unwrap(), "lint"]));
+    assert_eq!(lint.code, 1);
+    assert!(
+        lint.stdout.contains("error[credential-expired]"),
+        "{}",
+        lint.stdout
+    );
+    assert!(
+        lint.stdout
+            .contains("CA certificate 1 of cluster \"stale\" (CN=old-ca)")
+    );
+    assert!(lint.stdout.contains("kubectl config set-cluster stale"));
+}

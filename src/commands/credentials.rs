@@ -22,7 +22,8 @@ Columns (one row per credential):
               days left), expired, not-yet-valid, long-lived, unknown,
               unreadable
 Tokens are decoded, not verified. No server is contacted. Exit code 1 when a
-credential is expired or not yet valid, else 0; `lint` reports the same.
+credential is expired or not yet valid (a CA certificate only when no other
+of its bundle is valid), else 0; `lint` reports the same.
 
 Global flags (--kubeconfig, --context, -n, ...): kubectl prow options
 
@@ -59,10 +60,7 @@ pub fn run(
         }
     };
     out.write_all(text.as_bytes())?;
-    let invalid = all
-        .iter()
-        .flat_map(|c| &c.credentials)
-        .any(|c| c.status(now).is_invalid());
+    let invalid = all.iter().any(|c| c.broken(now));
     Ok(if invalid {
         crate::exit::Exit::Problems
     } else {

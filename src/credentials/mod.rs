@@ -154,10 +154,30 @@ pub struct ContextCredentials {
 }
 
 impl ContextCredentials {
+    /// Whether a credential of the context does not work at `now`: expired or not yet valid.
+    /// A CA certificate counts only when no other certificate of its bundle is valid (after a
+    /// CA rotation the bundle rightly holds the old one until it expires).
+    pub fn broken(&self, now: i64) -> bool {
+        self.credentials
+            .iter()
+            .any(|c| c.status(now).is_invalid() && !covered(c, &self.credentials, now))
+    }
+
     /// The earliest known `notAfter` of the context's credentials.
     pub fn expires(&self) -> Option<i64> {
         self.credentials.iter().filter_map(|c| c.not_after()).min()
     }
+}
+
+/// Whether `c` is a CA certificate whose bundle (in `all`) holds another that is valid.
+fn covered(c: &Credential, all: &[Credential], now: i64) -> bool {
+    c.kind == Kind::CertificateAuthority
+        && all.iter().any(|o| {
+            o.kind == Kind::CertificateAuthority
+                && o.origin == c.origin
+                && o.index != c.index
+                && matches!(o.status(now), Status::Valid | Status::Expiring)
+        })
 }
 
 /// The system clock, in seconds since the epoch.
@@ -350,18 +370,24 @@ fn jwt_claims(token: &str) -> Option<serde_json::Map<String, Value>> {
 /// `credential-expiring` and `long-lived-token`, one per credential (a user or cluster
 /// several contexts share is reported once, naming them all), at the entry.
 pub fn check(set: &ContextSet, now: i64) -> Vec<Finding> {
-    // (origin, kind, index) → the credential and the contexts using it.
-    let mut seen: BTreeMap<(Origin, Kind, usize), (Credential, Vec<String>)> = BTreeMap::new();
+    // (origin, kind, index) → the credential, the contexts using it, and whether another
+    // certificate of its CA bundle stands in for it.
+    type Seen = (Credential, Vec<String>, bool);
+    let mut seen: BTreeMap<(Origin, Kind, usize), Seen> = BTreeMap::new();
     for cc in read(set) {
-        for c in cc.credentials {
+        for c in &cc.credentials {
+            let is_covered = covered(c, &cc.credentials, now);
             seen.entry((c.origin.clone(), c.kind, c.index))
-                .or_insert_with(|| (c, Vec::new()))
+                .or_insert_with(|| (c.clone(), Vec::new(), is_covered))
                 .1
                 .push(cc.context.clone());
         }
     }
     let mut out = Vec::new();
-    for (c, contexts) in seen.into_values() {
+    for (c, contexts, is_covered) in seen.into_values() {
+        if is_covered && c.status(now).is_invalid() {
+            continue;
+        }
         if let Some(f) = finding(&c, &contexts, now) {
             out.push(f);
         }
