@@ -4,7 +4,7 @@
 # with tests/realk8s/up.sh, or run inside scripts/test.sh's environment).
 #
 # Creates N ProwJobs (default 20000) in a namespace of its own on the service cluster (in
-# batches, with server-side apply), then runs each command RUNS times (default 5), interleaved
+# batches of 6,000, with server-side apply), then runs each command RUNS times (default 5), interleaved
 # after a warm-up, and prints median wall time, CPU and peak RSS, and the ratio. The namespace
 # is deleted at the end.
 #
@@ -17,7 +17,7 @@ N="${1:-20000}"
 RUNS="${RUNS:-5}"
 [[ -f "$STATE/env" ]] || { echo "no real clusters at $STATE (tests/realk8s/up.sh)" >&2; exit 1; }
 # shellcheck disable=SC1091
-source <(grep -E '^[A-Z_]+=' "$STATE/env" | sed 's/^/export /')
+source <(grep -E '^[A-Z0-9_]+=' "$STATE/env" | sed 's/^/export /')
 KUBECTL="$REALK8S_BIN/kubectl"
 ADMIN="$REALK8S_ADMIN_KUBECONFIG"
 NS="bench-status-$$"
@@ -30,7 +30,7 @@ k create namespace "$NS" >/dev/null
 
 echo "== creating $N ProwJobs in $NS" >&2
 start=$SECONDS
-python3 - "$N" "$NS" <<'PY' | split -l 40000 - "/tmp/$NS-"
+python3 - "$N" "$NS" <<'PY' | split -l 36000 - "/tmp/$NS-"
 import sys
 n, ns = int(sys.argv[1]), sys.argv[2]
 states = ["success", "success", "success", "failure", "pending", "triggered", "aborted", "error"]

@@ -25,6 +25,9 @@ _kubectl__prow() {
             kubectl__prow,contexts)
                 cmd="kubectl__prow__subcmd__contexts"
                 ;;
+            kubectl__prow,credentials)
+                cmd="kubectl__prow__subcmd__credentials"
+                ;;
             kubectl__prow,diff)
                 cmd="kubectl__prow__subcmd__diff"
                 ;;
@@ -63,6 +66,9 @@ _kubectl__prow() {
                 ;;
             kubectl__prow__subcmd__help,contexts)
                 cmd="kubectl__prow__subcmd__help__subcmd__contexts"
+                ;;
+            kubectl__prow__subcmd__help,credentials)
+                cmd="kubectl__prow__subcmd__help__subcmd__credentials"
                 ;;
             kubectl__prow__subcmd__help,diff)
                 cmd="kubectl__prow__subcmd__help__subcmd__diff"
@@ -143,7 +149,7 @@ _kubectl__prow() {
 
     case "${cmd}" in
         kubectl__prow)
-            opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version contexts jobs lint view check-rbac graph status diff options grant migrate completion help"
+            opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version contexts credentials jobs lint view check-rbac graph status diff options grant migrate completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -433,6 +439,96 @@ _kubectl__prow() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table wide json yaml name" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig-suffix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -W "strict kubectl prow" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prow-job-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --projected-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-config-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in-repo-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__prow__subcmd__credentials)
+            opts="-o -n -h -V --output --no-headers --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --kubeconfig)
@@ -801,7 +897,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__help)
-            opts="contexts jobs lint view check-rbac graph status diff options grant migrate completion help"
+            opts="contexts credentials jobs lint view check-rbac graph status diff options grant migrate completion help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,6 +939,20 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__help__subcmd__contexts)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__prow__subcmd__help__subcmd__credentials)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

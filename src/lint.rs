@@ -14,6 +14,8 @@ use crate::source::Origin;
 pub struct LintOptions {
     /// The federated design's `--use-explicit-credentials` (explicit credentials).
     pub explicit_credentials: bool,
+    /// The time credentials are judged at (seconds since the epoch); `None`: the system clock.
+    pub now: Option<i64>,
 }
 
 /// Every finding about `set` and `config`, sorted: errors first, then by code and place.
@@ -25,6 +27,10 @@ pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) ->
     check_prow_job_context(set, &mut out);
     check_duplicate_endpoints(set, &mut out);
     check_entries(set, &mut out);
+    out.extend(crate::credentials::check(
+        set,
+        opts.now.unwrap_or_else(crate::credentials::now),
+    ));
     if let Some(config) = config {
         out.extend(config.findings.iter().cloned());
         check_jobs(set, config, opts, &mut out);

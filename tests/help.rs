@@ -7,6 +7,7 @@ use common::{kp, run};
 
 const COMMANDS: &[&str] = &[
     "contexts",
+    "credentials",
     "jobs",
     "lint",
     "check-rbac",

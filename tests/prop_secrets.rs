@@ -19,7 +19,7 @@ use common::{kp, run};
 use proptest::prelude::*;
 
 /// The fields, in the order the secrets are generated.
-const FIELDS: [&str; 13] = [
+const FIELDS: [&str; 14] = [
     "token",
     "password",
     "client-key-data",
@@ -33,6 +33,7 @@ const FIELDS: [&str; 13] = [
     "proxy URL password",
     "server URL query token",
     "auth-provider id-token",
+    "JWT token signature",
 ];
 
 /// A secret unlikely to occur in output by chance: long, letters and digits, or only digits.
@@ -99,6 +100,9 @@ users:
       env:
       - name: PLUGIN_SECRET
         value: {env}
+- name: jwt
+  user:
+    token: {jwt}.{jwt_sig}
 - name: provider
   user:
     auth-provider:
@@ -120,6 +124,8 @@ contexts:
   context: {{cluster: proxied, user: exec}}
 - name: provider
   context: {{cluster: plain, user: provider}}
+- name: jwt
+  context: {{cluster: plain, user: jwt}}
 current-context: token
 ",
         token = q(0),
@@ -135,6 +141,22 @@ current-context: token
         proxy_pass = s[10],
         query = s[11],
         id = q(12),
+        jwt = jwt_prefix(),
+        jwt_sig = s[13],
+    )
+}
+
+/// A TokenRequest JWT's header and payload (decoded by `credentials` and `lint`: its `sub` and
+/// times are printed, never the token); the secret is its signature.
+fn jwt_prefix() -> String {
+    use base64::Engine;
+    let e = |s: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(s);
+    format!(
+        "{}.{}",
+        e(r#"{"alg":"RS256"}"#),
+        e(
+            r#"{"exp":4102444800,"iat":1700000000,"sub":"system:serviceaccount:ns:sa","kubernetes.io":{"namespace":"ns","serviceaccount":{"name":"sa"}}}"#
+        )
     )
 }
 
@@ -157,6 +179,9 @@ fn commands() -> Vec<Vec<&'static str>> {
     let mut all: Vec<Vec<&str>> = Vec::new();
     for o in ["table", "wide", "json", "yaml", "name"] {
         all.push(vec!["contexts", "-o", o]);
+    }
+    for o in ["table", "wide", "json", "yaml"] {
+        all.push(vec!["credentials", "-o", o]);
     }
     all.push(vec!["view"]);
     all.push(vec!["view", "-o", "json"]);

@@ -198,6 +198,10 @@ const PROW_WORDING: &[&str] = &[
     "more than one authentication method",
     "client-key-data or client-key must be specified",
     "are both specified for",
+    "tls: private key does not match public key",
+    "x509: malformed certificate",
+    "x509: malformed tbs certificate",
+    "x509: trailing data",
 ];
 
 /// Compares one case; `Err` says how the two differ.
@@ -731,4 +735,120 @@ fn real_cluster_kubeconfigs_agree_with_prow() {
         })
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Certificates that frame as PEM but do not parse, and key pairs that are no pair: Prow's
+/// loader refuses each (Go's x509 parser, `tls.X509KeyPair`), and the plugin says so in Prow's
+/// words (issue 25).
+#[test]
+fn malformed_certificates_and_mismatched_keys_are_refused_by_both() {
+    use base64::Engine;
+    let Some(oracle) = oracle() else { return };
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let pem = pem();
+    let other_key = b64(&rcgen::KeyPair::generate().unwrap().serialize_pem());
+    // DER sequences that are no certificate: short, and a certificate's body cut short.
+    let junk = |der: &[u8]| {
+        let body = base64::engine::general_purpose::STANDARD.encode(der);
+        b64(&format!(
+            "-----BEGIN CERTIFICATE-----\n{body}\n-----END CERTIFICATE-----\n"
+        ))
+    };
+    let key = rcgen::KeyPair::generate().unwrap();
+    let real = rcgen::CertificateParams::new(vec!["x".into()])
+        .unwrap()
+        .self_signed(&key)
+        .unwrap();
+    let der = real.der().to_vec();
+    let mut cut = der.clone();
+    cut.truncate(der.len() - 20);
+    let mut trailing = der.clone();
+    trailing.extend_from_slice(&[0x05, 0x00]);
+    let cases: Vec<(&str, String, String)> = vec![
+        (
+            "mismatched key",
+            format!(
+                "client-certificate-data: {}, client-key-data: {other_key}",
+                pem.cert
+            ),
+            String::new(),
+        ),
+        (
+            "sequence client cert",
+            format!(
+                "client-certificate-data: {}, client-key-data: {}",
+                junk(&[0x30; 64]),
+                pem.key
+            ),
+            String::new(),
+        ),
+        (
+            "cut client cert",
+            format!(
+                "client-certificate-data: {}, client-key-data: {}",
+                junk(&cut),
+                pem.key
+            ),
+            String::new(),
+        ),
+        (
+            "sequence CA",
+            "token: t".into(),
+            format!(", certificate-authority-data: {}", junk(&[0x30; 64])),
+        ),
+        (
+            "cut CA",
+            "token: t".into(),
+            format!(", certificate-authority-data: {}", junk(&cut)),
+        ),
+        (
+            "trailing bytes CA",
+            "token: t".into(),
+            format!(", certificate-authority-data: {}", junk(&trailing)),
+        ),
+        (
+            "one good CA of two",
+            "token: t".into(),
+            format!(
+                ", certificate-authority-data: {}",
+                b64(&format!(
+                    "-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n{}",
+                    base64::engine::general_purpose::STANDARD.encode([0x30u8; 64]),
+                    real.pem()
+                ))
+            ),
+        ),
+        (
+            "a pair",
+            format!(
+                "client-certificate-data: {}, client-key-data: {}",
+                pem.cert, pem.key
+            ),
+            String::new(),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (what, user, cluster) in &cases {
+        let y = format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster: {{server: \
+             https://h.example.com:6443{cluster}}}\nusers:\n- name: u\n  user: {{{user}}}\n\
+             contexts:\n- name: default\n  context: {{cluster: c, user: u}}\ncurrent-context: \
+             default\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        write_case(dir.path(), &[("k.yaml".to_string(), y)]);
+        let run = Run {
+            kubeconfig: Some("k.yaml".into()),
+            ..Run::default()
+        };
+        let want = prow(&oracle, dir.path(), &run);
+        let should_refuse = !matches!(*what, "a pair" | "one good CA of two");
+        if should_refuse != matches!(want, Outcome::Refused(_)) {
+            failures.push(format!("{what}: Prow {want:?}"));
+        }
+        if let Err(diff) = compare(&oracle, dir.path(), &run) {
+            failures.push(format!("{what}: {diff}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 use crate::commands::global::GlobalArgs;
 use crate::commands::{
-    check_rbac, contexts, diff, grant, graph, jobs, lint, migrate, status, view,
+    check_rbac, contexts, credentials, diff, grant, graph, jobs, lint, migrate, status, view,
 };
 
 const ABOUT: &str = "kubectl prow: see which Prow jobs run in which kubeconfig context, and check \
@@ -69,6 +69,10 @@ pub enum Command {
     /// List the contexts Prow can use, with cluster, server, namespace, user, auth and source
     #[command(after_help = contexts::AFTER_HELP)]
     Contexts(contexts::ContextsArgs),
+    /// List every context's certificates and tokens and when they expire (no cluster is
+    /// contacted)
+    #[command(after_help = credentials::AFTER_HELP)]
+    Credentials(credentials::CredentialsArgs),
     /// List Prow jobs and the context each one runs in
     #[command(after_help = jobs::AFTER_HELP)]
     Jobs(jobs::JobsArgs),
@@ -118,6 +122,7 @@ pub enum Command {
 pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate::exit::Exit> {
     match &cli.command {
         Command::Contexts(args) => contexts::run(&cli.global, args, out, err),
+        Command::Credentials(args) => credentials::run(&cli.global, args, out, err),
         Command::Jobs(args) => jobs::run(&cli.global, args, out, err),
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),

@@ -56,7 +56,14 @@ Checks (no cluster is contacted):
                                        URL
   error    prow-startup-error          a Prow component would not start: a CA
                                        that is not PEM, a missing token file, a
-                                       cluster without server, ...
+                                       cluster without server, a certificate
+                                       that does not parse, a key that does not
+                                       match its certificate, ...
+  error    credential-expired          a certificate or token has expired
+  error    credential-not-yet-valid    a certificate or token is not valid yet
+  warning  credential-expiring         under a fifth of its lifetime and under
+                                       30 days left (kubectl prow credentials)
+  warning  long-lived-token            a ServiceAccount token that never expires
   warning  duplicate-endpoint          two contexts share server, namespace and
                                        user
   warning  no-default-context          jobs without cluster fall to the service
@@ -186,6 +193,7 @@ pub fn run(
         config.as_ref(),
         LintOptions {
             explicit_credentials: global.use_explicit_credentials,
+            now: None,
         },
     );
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

@@ -3,6 +3,7 @@
 
 pub mod check_rbac;
 pub mod contexts;
+pub mod credentials;
 pub mod diff;
 pub mod global;
 pub mod grant;

@@ -57,6 +57,8 @@ pub struct Problem {
 const FIX_CLUSTER: &str = "point the context at a cluster defined in the same file";
 const FIX_VALIDATION: &str =
     "fix the entry as client-go's message says (kubectl refuses to use this context too)";
+const FIX_PEM: &str =
+    "client-certificate and client-key must be base64 of PEM blocks (or paths to PEM files)";
 const FIX_SERVER: &str = "set `server: https://HOST[:PORT]` on the cluster";
 
 /// client-go's message for a context whose cluster is empty or missing.
@@ -146,12 +148,12 @@ pub fn problem(context: &Context) -> Option<Problem> {
         "certificate-authority",
     );
     if let Some(bytes) = ca
-        && !has_pem_certificate(&bytes)
+        && let Some(message) = ca_problem(&bytes)
     {
         return Some(Problem {
             stage: Stage::Client,
             origin: cluster.origin.clone(),
-            message: "unable to load root certificates: unable to parse bytes as PEM block".into(),
+            message: format!("unable to load root certificates: {message}"),
             fix: "certificate-authority-data must be base64 of a PEM CA certificate (-----BEGIN \
                   CERTIFICATE-----); remove it to use the system's CAs",
         });
@@ -161,20 +163,38 @@ pub fn problem(context: &Context) -> Option<Problem> {
         let cert = data_or_file(user, "client-certificate-data", "client-certificate");
         let key = data_or_file(user, "client-key-data", "client-key");
         if let (Some(cert), Some(key)) = (cert, key) {
-            let message = if !has_pem_certificate(&cert) {
-                Some("tls: failed to find any PEM data in certificate input")
+            let certs = pem_certificates(&cert);
+            let (message, fix) = if certs.is_empty() {
+                (
+                    "tls: failed to find any PEM data in certificate input",
+                    FIX_PEM,
+                )
             } else if !has_pem_block(&key, |label| label.ends_with("PRIVATE KEY")) {
-                Some("tls: failed to find any PEM data in key input")
+                ("tls: failed to find any PEM data in key input", FIX_PEM)
+            } else if let Some(x509) = x509_error(&certs[0]) {
+                // The first certificate is the client's; Go parses it before the key.
+                (
+                    x509,
+                    "client-certificate-data holds a PEM block that is no X.509 certificate: \
+                     write the certificate again (`kubectl config set-credentials USER \
+                     --client-certificate=FILE --embed-certs`)",
+                )
+            } else if key_mismatch(&certs[0], &key) {
+                (
+                    "tls: private key does not match public key",
+                    "client-certificate and client-key must be a pair: write the key issued \
+                     with this certificate (`kubectl config set-credentials USER \
+                     --client-certificate=FILE --client-key=FILE --embed-certs`)",
+                )
             } else {
-                None
+                ("", "")
             };
-            if let Some(message) = message {
+            if !message.is_empty() {
                 return Some(Problem {
                     stage: Stage::Client,
                     origin: user.origin.clone(),
                     message: message.into(),
-                    fix: "client-certificate and client-key must be base64 of PEM blocks (or \
-                          paths to PEM files)",
+                    fix,
                 });
             }
         }
@@ -269,7 +289,7 @@ fn validate_cluster(cluster: &super::Entry, out: &mut Vec<(Origin, String)>) {
 }
 
 /// Inline data (base64) wins over the file, as client-go's loadTLSFiles has it.
-fn data_or_file(entry: &super::Entry, data: &str, file: &str) -> Option<Vec<u8>> {
+pub(crate) fn data_or_file(entry: &super::Entry, data: &str, file: &str) -> Option<Vec<u8>> {
     match (entry.field(data), entry.field(file)) {
         (Some(d), _) => Some(
             base64::engine::general_purpose::STANDARD
@@ -335,27 +355,93 @@ fn go_io_error(e: &std::io::Error) -> String {
     }
 }
 
-/// Whether `bytes` hold a PEM `CERTIFICATE` block whose body is base64 of a DER sequence:
-/// what Go's `CertPool.AppendCertsFromPEM` needs to accept a CA bundle (it parses the
-/// certificate fully; a well-formed DER sequence is the part that real mistakes miss).
-fn has_pem_certificate(bytes: &[u8]) -> bool {
+/// The DER bodies of the PEM `CERTIFICATE` blocks in `bytes` (base64 that decodes), in order.
+pub(crate) fn pem_certificates(bytes: &[u8]) -> Vec<Vec<u8>> {
     let text = String::from_utf8_lossy(bytes);
     let mut rest = text.as_ref();
+    let mut out = Vec::new();
     while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
         let body = &rest[start + "-----BEGIN CERTIFICATE-----".len()..];
         let Some(end) = body.find("-----END CERTIFICATE-----") else {
-            return false;
+            break;
         };
         let b64: String = body[..end].split_whitespace().collect();
-        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(b64)
-            && der.first() == Some(&0x30)
-            && der.len() > 16
-        {
-            return true;
+        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(b64) {
+            out.push(der);
         }
         rest = &body[end..];
     }
-    false
+    out
+}
+
+/// Go's words for a certificate its x509 parser refuses, `None` when it parses (all of it:
+/// Go refuses trailing bytes). Go names the part that is malformed; the two outer parts are
+/// told apart here, any fault inside the body is "malformed certificate".
+fn x509_error(der: &[u8]) -> Option<&'static str> {
+    use x509_parser::asn1_rs::{Any, Tag};
+    use x509_parser::prelude::FromDer;
+    match x509_parser::certificate::X509Certificate::from_der(der) {
+        Ok(([], _)) => None,
+        Ok(_) => Some("x509: trailing data"),
+        Err(_) => {
+            let sequence = |bytes| {
+                Any::from_der(bytes)
+                    .ok()
+                    .filter(|(_, a)| a.tag() == Tag::Sequence)
+                    .map(|(_, a)| a.data)
+            };
+            match sequence(der) {
+                Some(body) if sequence(body).is_none() => Some("x509: malformed tbs certificate"),
+                _ => Some("x509: malformed certificate"),
+            }
+        }
+    }
+}
+
+fn parses(der: &[u8]) -> bool {
+    x509_error(der).is_none()
+}
+
+/// client-go's `rootCertPool`: Go's `AppendCertsFromPEM` keeps every CERTIFICATE block that
+/// parses and fails only when none does; then client-go says why (the first block that does
+/// not parse, else that there is no PEM at all).
+fn ca_problem(bytes: &[u8]) -> Option<String> {
+    let certs = pem_certificates(bytes);
+    if certs.iter().any(|der| parses(der)) {
+        return None;
+    }
+    Some(match certs.first() {
+        None => "unable to parse bytes as PEM block".into(),
+        Some(first) => format!(
+            "failed to parse certificate: {}",
+            x509_error(first).unwrap_or_default()
+        ),
+    })
+}
+
+/// Whether the client key's public key differs from the certificate's (Go's
+/// `tls.X509KeyPair`). A key this parser cannot read (a curve or size ring does not support)
+/// is given the benefit of the doubt: `false`.
+fn key_mismatch(cert_der: &[u8], key_pem: &[u8]) -> bool {
+    use rustls::pki_types::PrivateKeyDer;
+    use rustls::pki_types::pem::PemObject;
+    use x509_parser::prelude::FromDer;
+    let Ok(key) = PrivateKeyDer::from_pem_slice(key_pem) else {
+        return false;
+    };
+    let Ok(signer) = rustls::crypto::ring::sign::any_supported_type(&key) else {
+        return false;
+    };
+    let Some(spki) = signer.public_key() else {
+        return false;
+    };
+    let Ok((_, cert)) = x509_parser::certificate::X509Certificate::from_der(cert_der) else {
+        return false;
+    };
+    let Ok((_, from_key)) = x509_parser::x509::SubjectPublicKeyInfo::from_der(spki.as_ref()) else {
+        return false;
+    };
+    cert.public_key().subject_public_key.data != from_key.subject_public_key.data
 }
 
 /// The server as client-go keeps it: with a path, the query and fragment are dropped
@@ -394,13 +480,22 @@ mod tests {
     }
 
     #[test]
-    fn only_a_certificate_block_makes_a_ca() {
-        assert!(!has_pem_certificate(b"a\n"));
-        assert!(!has_pem_certificate(
-            b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n"
-        ));
+    fn only_a_certificate_that_parses_makes_a_ca() {
+        assert_eq!(
+            ca_problem(b"a\n").as_deref(),
+            Some("unable to parse bytes as PEM block")
+        );
+        assert_eq!(
+            ca_problem(b"-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n")
+                .as_deref(),
+            Some("unable to parse bytes as PEM block")
+        );
+        // A DER sequence that is no certificate: what the framing check used to accept.
         let der = base64::engine::general_purpose::STANDARD.encode([0x30u8; 64]);
         let pem = format!("-----BEGIN CERTIFICATE-----\n{der}\n-----END CERTIFICATE-----\n");
-        assert!(has_pem_certificate(pem.as_bytes()));
+        assert_eq!(
+            ca_problem(pem.as_bytes()).as_deref(),
+            Some("failed to parse certificate: x509: malformed tbs certificate")
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! where the data came from beyond what the rows carry.
 
 pub mod contexts;
+pub mod credentials;
 pub mod diff;
 pub mod findings;
 pub mod graph;
