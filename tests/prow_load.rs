@@ -644,3 +644,42 @@ fn a_null_mapping_key_makes_the_file_unreadable_whichever_reader_runs() {
         }
     }
 }
+
+/// Found by the `prow_fast_vs_general` fuzz target, seeded with istio's job files (minimised
+/// from a `jobs:` entry `- .NAN: lint`): serde-saphyr refused any non-finite float (`.nan`,
+/// `.inf`, `-.inf`), even a key or a value it skips, so the general reader refused files Prow
+/// reads (such a key becomes a string in Prow's YAML-to-JSON conversion) and worded the
+/// refusal of a value in its own terms. Each text is read plain (the fast reader) and with an
+/// anchor in front (the general reader); both give Prow's answer.
+#[test]
+fn non_finite_floats_read_as_prow_reads_them_whichever_reader_runs() {
+    let path = Path::new("jobs.yaml");
+    let job = "periodics:\n- name: p\n  interval: 1h\n";
+    let both = |text: &str| [text.to_owned(), format!("anchored: &a 1\n{text}")];
+    // As keys: Prow reads the file.
+    for text in [
+        format!("jobs:\n- .NAN: lint\n  command: [make, lint]\n{job}"),
+        format!(".inf: x\n{job}"),
+        format!("{job}  labels: {{-.Inf: x}}\n"),
+    ] {
+        for text in both(&text) {
+            let (jobs, findings) = prow::parse_jobs(path, &text, false);
+            assert!(findings.is_empty(), "{text:?}: {findings:?}");
+            assert_eq!(jobs.len(), 1, "{text:?}");
+        }
+    }
+    // As values: Prow refuses the file, in its own words.
+    for text in [format!("{job}i: .NAN\n"), format!("{job}  x: [-.inf]\n")] {
+        for text in both(&text) {
+            let (jobs, findings) = prow::parse_jobs(path, &text, false);
+            assert!(jobs.is_empty(), "{text:?}");
+            assert!(
+                findings
+                    .iter()
+                    .any(|f| f.code == "invalid-file"
+                        && f.message.contains("json: unsupported value")),
+                "{text:?}: {findings:?}"
+            );
+        }
+    }
+}

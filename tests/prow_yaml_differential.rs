@@ -284,6 +284,10 @@ fn corners() -> Vec<(&'static str, String, Prow)> {
         (".nan in an unknown field", field("x: .nan"), Refuses("json: unsupported value: NaN")),
         ("-.inf in a list", field("x: [-.Inf]"), Refuses("json: unsupported value: -Inf")),
         (".inf as a label key", field("labels: {.inf: x}"), Reads(&[("p", "")])),
+        // Found by prow_fast_vs_general on istio's job files: a key of another tool's section.
+        (".NAN as a key", with("jobs:\n- .NAN: lint\n  command: [make, lint]\n"), Reads(&[("p", "")])),
+        (".NAN as a key, general reader", format!("a: &a 1\n{PERIODIC}x: [{{.NAN: lint}}]\n"), Reads(&[("p", "")])),
+        (".nan as a value, general reader", format!("a: &a 1\n{PERIODIC}x: .nan\n"), Refuses("json: unsupported value: NaN")),
         // Other keys.
         ("a boolean key", field("true: x"), Reads(&[("p", "")])),
         ("a null key", field("x: {~: b}"), Refuses("unsupported map key")),

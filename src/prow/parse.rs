@@ -222,6 +222,11 @@ where
         emit_comments: false,
         duplicate_keys: duplicate_keys,
         with_snippet: false,
+        // `.nan`, `.inf` and `-.inf` read (serde-saphyr refuses them by default, even in
+        // skipped values and as keys): whether Prow can convert them is the checker's
+        // business (super::json), which refuses a value in Prow's words and lets a key
+        // through as Prow does (found by the prow_fast_vs_general fuzz target).
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
     };
     serde_saphyr::from_str_with_options(text, options)
 }
