@@ -93,6 +93,32 @@ pub fn table(s: &Status, width: Option<usize>) -> String {
             ),
         );
     }
+    // Where to look first: the contexts with the most failed and errored ProwJobs in the window.
+    let mut worst: Vec<(usize, &str)> = s
+        .contexts
+        .iter()
+        .map(|c| {
+            let n = |k: &str| c.states.get(k).copied().unwrap_or(0);
+            (n("failure") + n("error"), c.context.as_str())
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    worst.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    if !worst.is_empty() {
+        let list: Vec<String> = worst
+            .iter()
+            .take(3)
+            .map(|(n, c)| format!("{c} ({n})"))
+            .collect();
+        line(
+            &mut out,
+            &format!(
+                "most failures and errors in the last {}: {}",
+                window(s.since),
+                list.join(", ")
+            ),
+        );
+    }
     if let Some(e) = &s.error {
         line(
             &mut out,
@@ -106,6 +132,16 @@ pub fn table(s: &Status, width: Option<usize>) -> String {
 fn line(out: &mut String, text: &str) {
     out.push_str(&super::sanitize(text));
     out.push('\n');
+}
+
+/// `--since` as it was likely written: `24h`, `30m`, `2d`.
+fn window(secs: u64) -> String {
+    match secs {
+        s if s % 86_400 == 0 && s >= 172_800 => format!("{}d", s / 86_400),
+        s if s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
 }
 
 /// `45s`, `12m`, `3h`, `2d`.
