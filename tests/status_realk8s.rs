@@ -197,6 +197,13 @@ fn every_count_is_what_was_created() {
     assert!(
         table
             .stdout
+            .contains("most failures and errors in the last 24h: build-admin (2)"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
             .contains("2 ProwJob(s) name cluster \"nowhere\""),
         "{}",
         table.stdout
