@@ -1,7 +1,7 @@
-//! Live status and what a change moves (not built yet; this is its home). ProwJobs read from
-//! the ProwJob context and Prow's pods from each build context, counted per context
-//! (`status`); and two job configurations placed side by side, the jobs whose context changes
-//! (`diff`, offline). It reads `placement` and uses `rbac::transport` for the API servers.
+//! Live status and what a change moves: [`live`] reads the ProwJobs of the ProwJob context and
+//! Prow's pods in each build context and counts them per context (`status`); [`diff`] places
+//! two job configurations side by side, a git revision and the working tree, and lists the
+//! jobs whose context changes (offline). Both sit on `placement` and `rbac`'s connections.
 
 pub mod diff;
 pub mod live;
