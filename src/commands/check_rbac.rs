@@ -180,15 +180,8 @@ pub fn run(
         _ => None,
     };
     let opts = RunOptions {
-        timeout: match global.request_timeout {
-            None => Some(DEFAULT_TIMEOUT),
-            Some(Duration::ZERO) => None,
-            Some(t) => Some(t),
-        },
-        impersonate: Impersonation {
-            user: global.as_user.clone(),
-            groups: global.as_group.clone(),
-        },
+        timeout: request_timeout(global),
+        impersonate: impersonation(global),
         via,
     };
     if opts.via.is_some()
@@ -309,7 +302,38 @@ pub(crate) fn appliers(
     Ok(found)
 }
 
-fn runtime() -> Result<tokio::runtime::Runtime> {
+/// `--request-timeout` for the commands that ask every context: 10 s when not given, no limit
+/// for 0.
+pub(crate) fn request_timeout(global: &GlobalArgs) -> Option<Duration> {
+    match global.request_timeout {
+        None => Some(DEFAULT_TIMEOUT),
+        Some(Duration::ZERO) => None,
+        Some(t) => Some(t),
+    }
+}
+
+/// `--as` and `--as-group`, as kubectl applies them.
+pub(crate) fn impersonation(global: &GlobalArgs) -> Impersonation {
+    Impersonation {
+        user: global.as_user.clone(),
+        groups: global.as_group.clone(),
+    }
+}
+
+/// How `migrate plan --online` and `diff --check-rbac` ask: check-rbac's questions, where a
+/// `--request-timeout` of 0 means the default (they never wait without a limit).
+pub(crate) fn bounded_run_options(global: &GlobalArgs) -> RunOptions {
+    RunOptions {
+        timeout: Some(match global.request_timeout {
+            Some(t) if !t.is_zero() => t,
+            _ => DEFAULT_TIMEOUT,
+        }),
+        impersonate: impersonation(global),
+        via: None,
+    }
+}
+
+pub(crate) fn runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

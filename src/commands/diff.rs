@@ -112,17 +112,7 @@ pub fn run(
                 ..Default::default()
             },
         )?;
-        let opts = crate::rbac::RunOptions {
-            timeout: Some(match global.request_timeout {
-                Some(t) if !t.is_zero() => t,
-                _ => super::check_rbac::DEFAULT_TIMEOUT,
-            }),
-            impersonate: crate::rbac::client::Impersonation {
-                user: global.as_user.clone(),
-                groups: global.as_group.clone(),
-            },
-            via: None,
-        };
+        let opts = super::check_rbac::bounded_run_options(global);
         Some(super::check_rbac::ask(&plan, &opts)?)
     } else {
         None

@@ -10,7 +10,6 @@ use super::global::{GlobalArgs, parse_duration};
 use crate::exit::Exit;
 use crate::kubeconfig::{Context, ContextSet, MergeMode, Target};
 use crate::output::{self, Format};
-use crate::rbac::client::Impersonation;
 use crate::status::live::{self, Place};
 use crate::{Error, Result};
 
@@ -126,23 +125,12 @@ pub fn run(
     let opts = |now| live::Options {
         since: args.since,
         stuck_after: args.stuck_after,
-        timeout: match global.request_timeout {
-            None => Some(super::check_rbac::DEFAULT_TIMEOUT),
-            Some(Duration::ZERO) => None,
-            Some(t) => Some(t),
-        },
-        impersonate: Impersonation {
-            user: global.as_user.clone(),
-            groups: global.as_group.clone(),
-        },
+        timeout: super::check_rbac::request_timeout(global),
+        impersonate: super::check_rbac::impersonation(global),
         page: 500,
         now,
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| Error::Cluster(format!("cannot start the async runtime: {e}")))?;
+    let runtime = super::check_rbac::runtime()?;
     let render = |status: &live::Status| match args.output {
         Format::Json => output::json(status),
         Format::Yaml => output::yaml(status),

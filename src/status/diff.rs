@@ -47,13 +47,9 @@ pub fn at_revision(
         let Some(path) = path else { continue };
         let (top, rel) = in_repository(path)?;
         verify(&top, rev)?;
-        let dest = root.join(top.file_name().unwrap_or_default()).join(&rel);
-        extract(
-            &top,
-            rev,
-            &rel,
-            &root.join(top.file_name().unwrap_or_default()),
-        )?;
+        let copy = root.join(top.file_name().unwrap_or_default());
+        extract(&top, rev, &rel, &copy)?;
+        let dest = copy.join(&rel);
         // Absent at the revision: an empty directory (or no file) stands for it.
         if !dest.exists() {
             std::fs::create_dir_all(&dest)

@@ -248,26 +248,32 @@ async fn read_prowjobs(t: &Transports, place: &Place, opts: &Options) -> Result<
     let conn = t.connect(&place.context, &opts.impersonate, None).await?;
     let api: Api<DynamicObject> =
         Api::namespaced_with(conn.client.clone(), &place.namespace, &prowjob_resource());
+    let all = list_all(&api, ListParams::default(), opts.page)
+        .await
+        .map_err(|e| kube_failure(&e, &conn.server, "list prowjobs"))?;
+    Ok(all.iter().map(job_of).collect())
+}
+
+/// Every object of a list, page by page (`limit` and `continue`), as large Prows keep tens of
+/// thousands of ProwJobs.
+async fn list_all<K>(api: &Api<K>, params: ListParams, page: u32) -> kube::Result<Vec<K>>
+where
+    K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
+{
     let mut out = Vec::new();
     let mut token: Option<String> = None;
     loop {
-        let mut lp = ListParams::default().limit(opts.page);
+        let mut lp = params.clone().limit(page);
         if let Some(c) = &token {
             lp = lp.continue_token(c);
         }
-        let page = api
-            .list(&lp)
-            .await
-            .map_err(|e| kube_failure(&e, &conn.server, "list prowjobs"))?;
-        for o in &page.items {
-            out.push(job_of(o));
-        }
-        token = page.metadata.continue_.filter(|c| !c.is_empty());
+        let list = api.list(&lp).await?;
+        out.extend(list.items);
+        token = list.metadata.continue_.filter(|c| !c.is_empty());
         if token.is_none() {
-            break;
+            return Ok(out);
         }
     }
-    Ok(out)
 }
 
 fn job_of(o: &DynamicObject) -> Job {
@@ -290,26 +296,13 @@ fn job_of(o: &DynamicObject) -> Job {
 async fn read_pods(t: &Transports, place: &Place, opts: &Options) -> Result<Vec<Pod>, Failure> {
     let conn = t.connect(&place.context, &opts.impersonate, None).await?;
     let api: Api<Pod> = Api::namespaced(conn.client.clone(), &place.namespace);
-    let mut out = Vec::new();
-    let mut token: Option<String> = None;
-    loop {
-        let mut lp = ListParams::default()
-            .labels(PROW_POD_LABEL)
-            .limit(opts.page);
-        if let Some(c) = &token {
-            lp = lp.continue_token(c);
-        }
-        let page = api
-            .list(&lp)
-            .await
-            .map_err(|e| kube_failure(&e, &conn.server, "list pods"))?;
-        out.extend(page.items);
-        token = page.metadata.continue_.filter(|c| !c.is_empty());
-        if token.is_none() {
-            break;
-        }
-    }
-    Ok(out)
+    list_all(
+        &api,
+        ListParams::default().labels(PROW_POD_LABEL),
+        opts.page,
+    )
+    .await
+    .map_err(|e| kube_failure(&e, &conn.server, "list pods"))
 }
 
 fn count_pods(pods: &[Pod], prowjobs: &BTreeSet<String>) -> Pods {
