@@ -24,6 +24,7 @@ use std::sync::OnceLock;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle};
 
+use super::godecode::{DurationKind, JsonScalar, duration_json, parse_quantity};
 use super::jobfile::Role;
 use super::scalar;
 
@@ -45,6 +46,10 @@ enum Ty {
     Any,
     /// `encoding.TextUnmarshaler` and `[]byte`: a JSON string.
     Text(&'static str),
+    /// `resource.Quantity`, which decodes itself and refuses what does not parse.
+    Quantity,
+    /// Prow's `Duration` and `metav1.Duration`, likewise.
+    Duration(DurationKind),
     Struct {
         go: &'static str,
         name: &'static str,
@@ -124,6 +129,13 @@ fn parse_types(text: &'static str) -> Types {
                 Ty::Int { go, bits, signed }
             }
             "float32" | "float64" => Ty::Float(go),
+            "json" if go == "k8s.io/apimachinery/pkg/api/resource.Quantity" => Ty::Quantity,
+            "json" if go == "sigs.k8s.io/prow/pkg/apis/prowjobs/v1.Duration" => {
+                Ty::Duration(DurationKind::Prow)
+            }
+            "json" if go == "k8s.io/apimachinery/pkg/apis/meta/v1.Duration" => {
+                Ty::Duration(DurationKind::Meta)
+            }
             "any" | "json" => Ty::Any,
             "text" | "bytes" => Ty::Text(go),
             "struct" => Ty::Struct {
@@ -360,6 +372,10 @@ impl Checker {
                 plain.then(|| text.to_owned()),
             );
         } else if let Some(dec) = target.dec
+            && let Some(msg) = self_decoded(&ty[dec], v, text)
+        {
+            self.problem(line, column, msg, None);
+        } else if let Some(dec) = target.dec
             && let Some(got) = mismatch(&ty[dec], v, text)
         {
             let what = match v {
@@ -492,6 +508,20 @@ impl Checker {
         };
         let ty = &types().types;
         if let Some(dec) = target.dec {
+            let got = if map { "object" } else { "array" };
+            let own = match &ty[dec] {
+                Ty::Quantity => Some(parse_quantity("{").unwrap_or_default().to_owned()),
+                Ty::Duration(_) => Some(format!(
+                    "json: cannot unmarshal {got} into Go value of type string"
+                )),
+                _ => None,
+            };
+            if let Some(msg) = own {
+                self.problem(line, column, msg, None);
+                target.dec = None;
+            }
+        }
+        if let Some(dec) = target.dec {
             let fits = match &ty[dec] {
                 Ty::Any => true,
                 Ty::Struct { .. } | Ty::Map { .. } => map,
@@ -597,6 +627,47 @@ fn go_name(t: &Ty) -> &'static str {
             go
         }
         Ty::Any => "interface {}",
+        Ty::Quantity => "resource.Quantity",
+        Ty::Duration(DurationKind::Prow) => "v1.Duration",
+        Ty::Duration(DurationKind::Meta) => "v1.Duration",
+    }
+}
+
+/// What a type that decodes itself (`UnmarshalJSON`) says of a scalar, when it refuses it.
+fn self_decoded(t: &Ty, v: Val, text: &str) -> Option<String> {
+    let number = |int64: bool| JsonScalar::Number { int64 };
+    match t {
+        Ty::Quantity => {
+            let json = match v {
+                Val::Null => return None,
+                Val::Bool => "true".to_owned(),
+                Val::Int(i) => i.to_string(),
+                Val::Float(_) => json_float(text),
+                // Go's encoder escapes these; the escape's backslash never parses.
+                Val::Str
+                    if text.contains(|c: char| {
+                        c.is_control()
+                            || matches!(c, '"' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
+                    }) =>
+                {
+                    "\\".to_owned()
+                }
+                Val::Str => text.to_owned(),
+            };
+            parse_quantity(json.trim())
+                .map(|e| format!("{e} (`{text}` is not a Kubernetes quantity)"))
+        }
+        Ty::Duration(kind) => {
+            let json = match v {
+                Val::Null => JsonScalar::Null,
+                Val::Bool => JsonScalar::Bool,
+                Val::Int(i) => number(i64::try_from(i).is_ok()),
+                Val::Float(f) => number(f.fract() == 0.0 && f.abs() < 9.2e18),
+                Val::Str => JsonScalar::Str(text),
+            };
+            duration_json(*kind, json)
+        }
+        _ => None,
     }
 }
 
@@ -609,7 +680,7 @@ fn mismatch(t: &Ty, v: Val, text: &str) -> Option<String> {
         Val::Str => "string",
     };
     let fits = match t {
-        Ty::Any => true,
+        Ty::Any | Ty::Quantity | Ty::Duration(_) => true,
         Ty::Str(_) | Ty::Text(_) => v == Val::Str,
         Ty::Bool(_) => v == Val::Bool,
         Ty::Float(_) => matches!(v, Val::Int(_) | Val::Float(_)),

@@ -23,6 +23,7 @@ mod discover;
 mod duplicates;
 mod error;
 mod fast;
+mod godecode;
 pub mod inrepo;
 mod job;
 mod jobfile;

@@ -156,6 +156,28 @@ where
     T: for<'de> Deserialize<'de>,
 {
     let mut text = text;
+    // Prow's reader stops after the first document without scanning on, so that whatever
+    // follows a `---` (even YAML that does not parse) is ignored: cut it off first.
+    if let Some(cut) = first_document_end(text) {
+        if let Some((at, message)) = read_ahead_refusal(text, cut) {
+            let (line, column) = line_col_at(text.as_bytes(), at);
+            findings.push(Finding::error(
+                "invalid-file",
+                Some(Origin::new(file.clone(), line, column)),
+                format!("cannot be read as Prow configuration: {message}; the file is left out"),
+                "remove the text after the first document, or make it valid YAML",
+            ));
+            return None;
+        }
+        let (line, column) = line_col_at(text.as_bytes(), cut);
+        findings.push(Finding::warning(
+            "multiple-documents",
+            Some(Origin::new(file.clone(), line, column)),
+            "the file holds more than one YAML document; Prow reads only the first",
+            "move the other documents into files of their own",
+        ));
+        text = &text[..cut];
+    }
     let mut policy = DuplicateKeyPolicy::Error;
     // At most three passes: cut further documents, then keep the last of repeated keys.
     for _ in 0..3 {
@@ -233,6 +255,141 @@ where
 
 /// The start of the line holding the `---` that begins the second document (the error's
 /// position can be after the marker).
+/// Where the text after the first document starts (the line of its `---`, `...` or
+/// directive, or the point where scanning it fails), when anything but comments and blank
+/// lines follows the first document's root node; `None` for a single document and for a
+/// first document that does not parse (the reader reports that).
+fn first_document_end(text: &str) -> Option<usize> {
+    use serde_saphyr::granit_parser::{Event, Options, Parser};
+    let mut options = Options::default();
+    options.set_emit_comments(false);
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut depth = 0usize;
+    let mut root_end = None;
+    // The root node: from the first DocumentStart to its closing event.
+    while root_end.is_none() {
+        let (event, span) = parser.next_event()?.ok()?;
+        match event {
+            Event::StreamEnd => return None,
+            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    root_end = Some(span.end);
+                }
+            }
+            Event::Scalar(..) | Event::Alias(..) if depth == 0 => root_end = Some(span.end),
+            _ => {}
+        }
+    }
+    let root_end = offset_of(text, root_end?)?;
+    // What follows: a DocumentEnd (an explicit `...` marks where the rest starts), then the
+    // stream's end, or anything else (another document, a directive, a scanning error).
+    let mut explicit_end = None;
+    let rest = loop {
+        match parser.next_event() {
+            None => return None,
+            Some(Ok((Event::DocumentEnd, span))) => {
+                let at = offset_of(text, span.start)?;
+                if text[at..].starts_with("...") {
+                    explicit_end = Some(at);
+                }
+            }
+            Some(Ok((Event::StreamEnd, _))) => match explicit_end {
+                // `...` then nothing but comments: still one document.
+                Some(at) if text[at + 3..].lines().all(blank_or_comment) => return None,
+                Some(at) => break at,
+                None => return None,
+            },
+            Some(Ok((_, span))) => break offset_of(text, span.start)?,
+            Some(Err(e)) => break offset_of(text, *e.marker())?,
+        }
+    };
+    let rest = explicit_end.map_or(rest, |at| at.min(rest));
+    // From the start of that line, but never into the root node itself.
+    let line_start = text[..rest].rfind('\n').map_or(0, |i| i + 1);
+    Some(line_start.max(root_end))
+}
+
+/// What Prow's YAML reader (go-yaml v2) still refuses after the first document, which it
+/// otherwise never parses: its reader decodes the input 512 bytes at a time and refuses a
+/// control character anywhere in what it decoded (at least the 4 characters it looks at where
+/// the next document starts), and its scanner reads a `%` directive there whole.
+fn read_ahead_refusal(text: &str, cut: usize) -> Option<(usize, String)> {
+    const CHUNK: usize = 512;
+    let decoded = (cut + 4).div_ceil(CHUNK) * CHUNK;
+    let mut end = decoded.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
+    if let Some((i, _)) = text[cut..end].char_indices().find(|&(_, c)| !allowed(c)) {
+        return Some((
+            cut + i,
+            "yaml: control characters are not allowed".to_owned(),
+        ));
+    }
+    let line = text[cut..].lines().next().unwrap_or("");
+    let directive = line.strip_prefix('%')?;
+    let (name, rest) = directive.split_once([' ', '\t']).unwrap_or((directive, ""));
+    let rest = rest.split_once(" #").map_or(rest, |(v, _)| v).trim();
+    let mut words = rest.split([' ', '\t']).filter(|w| !w.is_empty());
+    let fine = match name {
+        "YAML" => {
+            let version = words.next().unwrap_or("");
+            let digits =
+                |s: &str| (1..=9).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+            version
+                .split_once('.')
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+                && words.next().is_none()
+        }
+        "TAG" => {
+            let handle = words.next().unwrap_or("");
+            handle.starts_with('!')
+                && handle.ends_with('!')
+                && words.next().is_some()
+                && words.next().is_none()
+        }
+        _ => {
+            return Some((
+                cut,
+                "yaml: while scanning a directive: found unknown directive name".to_owned(),
+            ));
+        }
+    };
+    (!fine).then(|| {
+        (
+            cut,
+            "yaml: while scanning a directive: malformed directive".to_owned(),
+        )
+    })
+}
+
+fn blank_or_comment(line: &str) -> bool {
+    let line = line.trim_start();
+    line.is_empty() || line.starts_with('#')
+}
+
+/// The byte offset of a parser position (1-based line, 0-based column in characters).
+fn offset_of(text: &str, at: serde_saphyr::granit_parser::Marker) -> Option<usize> {
+    if let Some(b) = at.byte_offset() {
+        return (b <= text.len()).then_some(b);
+    }
+    let mut line_start = 0;
+    for _ in 1..at.line() {
+        line_start += text[line_start..].find('\n')? + 1;
+    }
+    let line = &text[line_start..];
+    Some(
+        line_start
+            + line
+                .char_indices()
+                .nth(at.col())
+                .map_or(line.len(), |(i, _)| i),
+    )
+}
+
 fn document_start(text: &str, offset: usize) -> usize {
     let offset = offset.min(text.len());
     let mut line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
