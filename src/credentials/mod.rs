@@ -146,6 +146,9 @@ impl Credential {
             Expiry::Never => Status::LongLived,
             Expiry::Unknown => Status::Unknown,
             Expiry::Unreadable => Status::Unreadable,
+            // An exec plugin issues a fresh credential whenever it is run: a short life left
+            // is the normal case, not a warning.
+            Expiry::At(t) if self.kind == Kind::Exec && t > now => Status::Valid,
             Expiry::At(t) => judge(self.not_before, t, now, window),
         }
     }
