@@ -291,3 +291,73 @@ fn an_exec_plugins_expiration_timestamp_joins_the_contexts_credentials() {
     assert!(rows[0]["credentials"][0]["notAfter"].is_null());
     assert!(rows[0]["expires"].is_null());
 }
+
+#[test]
+fn contexts_and_lint_on_the_real_clusters_credentials() {
+    let Some(env) = common::realk8s() else { return };
+    let state = &env["REALK8S_STATE_DIR"];
+    let all = &env["REALK8S_KUBECONFIG_ALL"];
+    let out = run(kp().args(["--kubeconfig", all, "contexts", "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: Vec<Value> = serde_json::from_str(&out.stdout).unwrap();
+    let row = |n: &str| rows.iter().find(|r| r["name"] == n).unwrap();
+    // The sinker client certificate, as openssl reads its file.
+    let (subject, not_after) = openssl_reads(&format!("{state}/build/pki/sinker.crt"));
+    let sinker = &row("build-sinker")["credentials"][0];
+    assert_eq!(sinker["kind"], "client-certificate");
+    assert_eq!(sinker["notAfter"], not_after.as_str());
+    // openssl's RFC 2253 lists the last RDN first.
+    let mut parts: Vec<&str> = subject.split(',').collect();
+    parts.sort();
+    let mut ours: Vec<&str> = sinker["subject"].as_str().unwrap().split(',').collect();
+    ours.sort();
+    assert_eq!(ours, parts);
+    // The TokenRequest token's exp, decoded here from the kubeconfig kubectl reads.
+    let kubectl = common::kubectl().expect("kubectl with the real clusters");
+    let token = Command::new(kubectl)
+        .args(["--kubeconfig", all, "config", "view", "--raw", "-o"])
+        .arg("jsonpath={.users[?(@.name==\"build-plank\")].user.token}")
+        .output()
+        .unwrap();
+    let token = String::from_utf8(token.stdout).unwrap();
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(token.split('.').nth(1).unwrap())
+        .unwrap();
+    let exp = serde_json::from_slice::<Value>(&payload).unwrap()["exp"]
+        .as_i64()
+        .unwrap();
+    let plank = row("build-plank");
+    assert_eq!(plank["credentials"][0]["notAfter"], rfc3339(exp).as_str());
+    // The token (24 h) expires before the CA (30 days): it is the context's expiry.
+    assert_eq!(plank["expires"], rfc3339(exp).as_str());
+    assert!(!out.stdout.contains(token.trim()));
+    // -o wide: hours for the token, days for the certificates.
+    let wide = run(kp().args(["--kubeconfig", all, "contexts", "-o", "wide"])).stdout;
+    let line = |n: &str| {
+        wide.lines()
+            .find(|l| {
+                l.split_whitespace().next() == Some(n) || l.split_whitespace().nth(1) == Some(n)
+            })
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("build-plank").contains("   in ") && line("build-plank").contains("h   "));
+    assert!(line("build-sinker").contains("d   "), "{wide}");
+    // A day's token is within a 2-day window, not within the fifth-of-lifetime rule.
+    let lint = |extra: &[&str]| {
+        let out = run(kp()
+            .args(["--kubeconfig", all, "lint", "-o", "json"])
+            .args(extra));
+        serde_json::from_str::<Vec<Value>>(&out.stdout)
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "credential-expiring")
+            .count()
+    };
+    assert_eq!(lint(&[]), 0);
+    assert_eq!(
+        lint(&["--expiry-warning", "2d"]),
+        3,
+        "build-plank, its tokenFile, service-prow"
+    );
+}
