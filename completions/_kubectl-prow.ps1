@@ -154,6 +154,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the findings as JUnit XML (a suite per check) [default in a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]')
+            [CompletionResult]::new('--expiry-warning', '--expiry-warning', [CompletionResultType]::ParameterName, 'credential-expiring when under DURATION is left (e.g. 7d, 72h), instead of under a fifth of the lifetime and under 30 days')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)')
             [CompletionResult]::new('--kubeconfig-dir', '--kubeconfig-dir', [CompletionResultType]::ParameterName, 'Directory of kubeconfig files, read in name order (Prow''s flag: subdirectories and names starting with ''..'' are skipped)')
             [CompletionResult]::new('--kubeconfig-suffix', '--kubeconfig-suffix', [CompletionResultType]::ParameterName, 'Only read files of --kubeconfig-dir whose names end with this string')

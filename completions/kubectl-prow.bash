@@ -1261,7 +1261,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__lint)
-            opts="-o -v -n -h -V --strict --output --verbose --junit --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
+            opts="-o -v -n -h -V --strict --output --verbose --junit --expiry-warning --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1276,6 +1276,10 @@ _kubectl__prow() {
                     return 0
                     ;;
                 --junit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expiry-warning)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

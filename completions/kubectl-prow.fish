@@ -152,6 +152,7 @@ complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -s o -l 
 json\t''
 yaml\t''"
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l junit -d 'Also write the findings as JUnit XML (a suite per check) [default in a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]' -r -F
+complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l expiry-warning -d 'credential-expiring when under DURATION is left (e.g. 7d, 72h), instead of under a fifth of the lifetime and under 30 days' -r
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig -d 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig-dir -d 'Directory of kubeconfig files, read in name order (Prow\'s flag: subdirectories and names starting with \'..\' are skipped)' -r -F
 complete -c kubectl-prow -n "__fish_kubectl_prow_using_subcommand lint" -l kubeconfig-suffix -d 'Only read files of --kubeconfig-dir whose names end with this string' -r

@@ -16,6 +16,9 @@ pub struct LintOptions {
     pub explicit_credentials: bool,
     /// The time credentials are judged at (seconds since the epoch); `None`: the system clock.
     pub now: Option<i64>,
+    /// `--expiry-warning`: `credential-expiring` within this many seconds, instead of under a
+    /// fifth of the lifetime and under 30 days.
+    pub expiry_warning: Option<i64>,
 }
 
 /// Every finding about `set` and `config`, sorted: errors first, then by code and place.
@@ -27,9 +30,13 @@ pub fn check(set: &ContextSet, config: Option<&JobConfig>, opts: LintOptions) ->
     check_prow_job_context(set, &mut out);
     check_duplicate_endpoints(set, &mut out);
     check_entries(set, &mut out);
-    out.extend(crate::credentials::check(
+    out.extend(crate::credentials::check_within(
         set,
         opts.now.unwrap_or_else(crate::credentials::now),
+        opts.expiry_warning.map_or(
+            crate::credentials::Window::Lifetime,
+            crate::credentials::Window::Fixed,
+        ),
     ));
     if let Some(config) = config {
         out.extend(config.findings.iter().cloned());

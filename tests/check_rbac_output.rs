@@ -44,6 +44,8 @@ fn report(context: &str, user: &str, status: Status, checks: Vec<CheckResult>) -
         prow_job_context: false,
         crd: None,
         via: None,
+        server_certificate: None,
+        credentials: Vec::new(),
         checks,
     }
 }
@@ -85,6 +87,8 @@ fn fleet() -> Vec<ContextReport> {
         prow_job_context: false,
         crd: None,
         via: None,
+        server_certificate: None,
+        credentials: Vec::new(),
         checks: Vec::new(),
     };
     vec![

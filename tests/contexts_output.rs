@@ -54,7 +54,10 @@ fn table_fits_a_narrow_terminal() {
     })
     .unwrap();
     let rows = kubectl_prow::placement::rows(&set, None, false);
-    let text = kubectl_prow::output::contexts::table(&rows, false, false, Some(80));
+    let credentials = kubectl_prow::credentials::read_with_aliases(&set);
+    let now = kubectl_prow::credentials::now();
+    let text =
+        kubectl_prow::output::contexts::table(&rows, &credentials, now, false, false, Some(80));
     for line in text.lines() {
         assert!(
             line.chars().count() <= 80,
@@ -210,6 +213,10 @@ fn view_output_loads_back_to_the_same_contexts() {
             .map(|mut r| {
                 r.as_object_mut().unwrap().remove("source");
                 r.as_object_mut().unwrap().remove("line");
+                // Where each credential sits moves with the file, too.
+                for c in r["credentials"].as_array_mut().unwrap() {
+                    c.as_object_mut().unwrap().remove("source");
+                }
                 r
             })
             .collect()

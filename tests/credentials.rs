@@ -784,3 +784,252 @@ fn an_expired_ca_beside_a_valid_one_is_no_error_but_alone_it_is() {
     );
     assert!(lint.stdout.contains("kubectl config set-cluster stale"));
 }
+
+// --- contexts: the EXPIRES column and the credentials in -o json ---------------------------
+
+/// The fleet, plus a context whose user is an exec plugin (its expiry unknown offline).
+fn fleet_with_exec(dir: &Path, t: i64) -> (kubectl_prow::kubeconfig::ContextSet, Vec<String>) {
+    let (path, secrets) = fleet(dir, t);
+    let exec = kubeconfig(
+        dir,
+        "exec.yaml",
+        &[Ctx {
+            name: "gke",
+            user: vec![
+                "exec:".into(),
+                "  apiVersion: client.authentication.k8s.io/v1".into(),
+                "  command: gke-gcloud-auth-plugin".into(),
+            ],
+            cluster: vec![],
+        }],
+    );
+    let set = load(&LoadOptions {
+        kubeconfigs: vec![path, exec],
+        ..LoadOptions::default()
+    })
+    .unwrap();
+    (set, secrets)
+}
+
+/// `contexts`' table at `width` (None: -o wide), the temporary directory out of SOURCE.
+fn contexts_table(
+    set: &kubectl_prow::kubeconfig::ContextSet,
+    wide: bool,
+    width: Option<usize>,
+) -> String {
+    let mut rows = kubectl_prow::placement::rows(set, None, false);
+    for r in &mut rows {
+        r.source = Path::new(&r.source)
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+    }
+    let all = credentials::read_with_aliases(set);
+    kubectl_prow::output::contexts::table(&rows, &all, T0, wide, false, width)
+}
+
+#[test]
+fn contexts_show_expires_when_a_context_is_expired_at_80_and_120_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let (set, _) = fleet_with_exec(dir.path(), T0);
+    for width in [80, 120] {
+        let table = contexts_table(&set, false, Some(width));
+        assert!(table.lines().all(|l| l.chars().count() <= width), "{table}");
+        assert!(
+            table.starts_with("CURRENT") && table.contains("EXPIRES"),
+            "{table}"
+        );
+        insta::assert_snapshot!(format!("contexts_expires_{width}"), table);
+    }
+    let wide = contexts_table(&set, true, None);
+    for (context, expires) in [
+        // The earliest of the client certificate (265 d) and the old CA (20 d).
+        ("valid", "in 20d"),
+        ("expiring", "in 10d"),
+        ("expired", "expired 2d ago"),
+        // Not valid yet; it expires in 400 days.
+        ("future", "in 400d"),
+        ("tokenrequest", "in 36h"),
+        ("legacy", "never"),
+        ("opaque", "-"),
+        ("tokenfile", "expired 2d ago"),
+        ("gke", "-"),
+    ] {
+        let line = wide
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(context))
+            .unwrap_or_else(|| panic!("no {context} in {wide}"));
+        assert!(
+            line.contains(&format!("   {expires}   ")),
+            "{context}: {line}"
+        );
+    }
+}
+
+#[test]
+fn contexts_leave_expires_to_wide_while_every_credential_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let (good, good_key) = cert("plank", None, T0 - DAY, T0 + 287 * DAY + 3600);
+    let path = kubeconfig(
+        dir.path(),
+        "good.yaml",
+        &[
+            Ctx {
+                name: "good",
+                user: client_cert(&good, &good_key),
+                cluster: vec![],
+            },
+            Ctx {
+                name: "legacy",
+                user: vec![format!("token: {}", legacy_token("test-pods", "old"))],
+                cluster: vec![],
+            },
+        ],
+    );
+    let set = load_one(&path);
+    let table = contexts_table(&set, false, Some(120));
+    assert!(!table.contains("EXPIRES"), "{table}");
+    let wide = contexts_table(&set, true, None);
+    assert!(wide.contains("EXPIRES") && wide.contains("in 287d") && wide.contains("never"));
+    // One token expiring is enough for the column to appear.
+    let soon = sa_token("test-pods", "plank", T0 - 44 * 3600, T0 + 4 * 3600);
+    let path = kubeconfig(
+        dir.path(),
+        "soon.yaml",
+        &[Ctx {
+            name: "soon",
+            user: vec![format!("token: {soon}")],
+            cluster: vec![],
+        }],
+    );
+    let table = contexts_table(&load_one(&path), false, Some(80));
+    assert!(
+        table.contains("EXPIRES") && table.contains("in 4h"),
+        "{table}"
+    );
+}
+
+#[test]
+fn contexts_json_lists_each_contexts_credentials_and_when_it_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = now();
+    let (path, secrets) = fleet(dir.path(), t);
+    let out = run(kp().args([
+        "--kubeconfig",
+        path.to_str().unwrap(),
+        "contexts",
+        "-o",
+        "json",
+    ]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    for s in &secrets {
+        assert!(!out.stdout.contains(s.as_str()), "a secret in the output");
+    }
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+    let ctx = |n: &str| rows.iter().find(|r| r["name"] == n).unwrap().clone();
+    let valid = ctx("valid");
+    // The row's own keys stay; credentials and expires are added.
+    assert_eq!(valid["auth"], "client-cert");
+    let creds = valid["credentials"].as_array().unwrap();
+    let kinds: Vec<&str> = creds.iter().map(|c| c["kind"].as_str().unwrap()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "client-certificate",
+            "certificate-authority",
+            "certificate-authority"
+        ]
+    );
+    assert_eq!(creds[0]["subject"], "CN=plank,O=prow:plank");
+    assert_eq!(creds[0]["source"]["file"], path.to_str().unwrap());
+    assert_eq!(
+        creds[0]["notAfter"],
+        credentials::rfc3339(t + 265 * DAY + 3600).as_str()
+    );
+    assert_eq!(
+        valid["expires"],
+        credentials::rfc3339(t + 20 * DAY).as_str()
+    );
+    assert_eq!(
+        ctx("tokenrequest")["credentials"][0]["subject"],
+        "system:serviceaccount:test-pods:plank"
+    );
+    assert_eq!(
+        ctx("expired")["expires"],
+        credentials::rfc3339(t - 2 * DAY - 3600).as_str()
+    );
+    assert!(ctx("legacy")["expires"].is_null());
+    assert!(ctx("opaque")["credentials"][0]["notAfter"].is_null());
+    let yaml = run(kp().args([
+        "--kubeconfig",
+        path.to_str().unwrap(),
+        "contexts",
+        "-o",
+        "yaml",
+    ]));
+    assert!(yaml.stdout.contains("credentials:") && yaml.stdout.contains("expires:"));
+    // The table: some context is expired, so EXPIRES is in the default table too.
+    let table = run(kp().args(["--kubeconfig", path.to_str().unwrap(), "contexts"]));
+    assert!(
+        table.stdout.lines().next().unwrap().contains("EXPIRES"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn lint_expiry_warning_sets_a_fixed_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = fleet(dir.path(), now());
+    let expiring = |extra: &[&str]| -> Vec<String> {
+        let out = run(kp()
+            .args(["--kubeconfig", path.to_str().unwrap(), "lint", "-o", "json"])
+            .args(extra));
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
+        let mut v: Vec<String> = rows
+            .iter()
+            .filter(|r| r["code"] == "credential-expiring")
+            .map(|r| r["message"].as_str().unwrap().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let has = |v: &[String], s: &str| v.iter().any(|m| m.contains(s));
+    // The fifth-of-lifetime rule: the sinker certificate (10 d of 360) and the old CA.
+    let default = expiring(&[]);
+    assert!(
+        has(&default, "CN=sinker") && has(&default, "CN=old-ca"),
+        "{default:?}"
+    );
+    assert!(!has(&default, "test-pods/plank"), "36 h of 48: not a fifth");
+    // A week: the sinker certificate (10 d) is fine; the 48-hour token (36 h left) is not.
+    let week = expiring(&["--expiry-warning", "7d"]);
+    assert!(
+        !has(&week, "CN=sinker") && has(&week, "test-pods/plank"),
+        "{week:?}"
+    );
+    // 400 days: every certificate and token that expires is expiring, the plank one too.
+    let long = expiring(&["--expiry-warning", "400d"]);
+    assert!(
+        has(&long, "CN=plank") && !has(&long, "CN=new-ca"),
+        "{long:?}"
+    );
+    assert_eq!(
+        expiring(&["--expiry-warning", "1d12h"]),
+        expiring(&["--expiry-warning", "36h"])
+    );
+    let bad = run(kp().args([
+        "--kubeconfig",
+        path.to_str().unwrap(),
+        "lint",
+        "--expiry-warning",
+        "soon",
+    ]));
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("invalid duration \"soon\""),
+        "{}",
+        bad.stderr
+    );
+}

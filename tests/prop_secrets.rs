@@ -9,11 +9,22 @@
 //! every context and its error messages are covered too. Secrets are sometimes all digits and
 //! written unquoted, so they reach the reader as YAML numbers (a path where a parser's own
 //! message could quote the value).
+//!
+//! Credential expiry (issue 25) adds what is read from credentials and servers: a context
+//! served over TLS by the fault server (its certificate recorded in check-rbac's JSON), whose
+//! user is an exec plugin printing a secret token with an `expirationTimestamp`, and a user
+//! with a real client certificate about to expire (its subject and dates printed by
+//! `contexts`, `credentials` and `lint`, never its body or its key).
 
 mod common;
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use base64::Engine;
+use common::fault::{Fault, FaultServer};
 
 use common::{kp, run};
 use proptest::prelude::*;
@@ -56,8 +67,76 @@ fn scalar(s: &str, quote: bool) -> String {
 /// `quote[i]`: whether field `i` is written quoted. The reader refuses a number in the fields
 /// client-go types as strings (token, password, data fields), so those are unquoted only in
 /// cases that test that refusal.
-fn kubeconfig(s: &[String], quote: &[bool]) -> String {
+/// The TLS server (healthy, its own CA) and a client certificate and key about to expire:
+/// real material, made once per run; their bodies must never be printed.
+struct Real {
+    server: FaultServer,
+    ca_pem: String,
+    cert_pem: String,
+    key_pem: String,
+}
+
+fn real() -> &'static Real {
+    static REAL: OnceLock<Real> = OnceLock::new();
+    REAL.get_or_init(|| {
+        let now = kubectl_prow::credentials::now();
+        let (config, ca_pem, _) =
+            common::tls::ca_signed("served-apiserver", now - 360 * 86400, now + 3 * 86400);
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut p = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        p.distinguished_name
+            .push(rcgen::DnType::CommonName, "expiring-user");
+        p.not_before = time::OffsetDateTime::from_unix_timestamp(now - 360 * 86400).unwrap();
+        p.not_after = time::OffsetDateTime::from_unix_timestamp(now + 5 * 86400).unwrap();
+        Real {
+            server: FaultServer::start_tls(Fault::Healthy, config),
+            ca_pem,
+            cert_pem: p.self_signed(&key).unwrap().pem(),
+            key_pem: key.serialize_pem(),
+        }
+    })
+}
+
+/// Lines of base64 in the real material (PEM bodies, and the base64 of each whole PEM as a
+/// kubeconfig embeds it): none may be printed.
+fn real_bodies() -> Vec<String> {
+    let r = real();
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let mut out: Vec<String> = [&r.ca_pem, &r.cert_pem, &r.key_pem]
+        .iter()
+        .flat_map(|pem| {
+            pem.lines()
+                .filter(|l| !l.starts_with("-----") && l.len() >= 40)
+        })
+        .map(str::to_string)
+        .collect();
+    for pem in [&r.ca_pem, &r.cert_pem, &r.key_pem] {
+        out.push(b64(pem)[..60].to_string());
+    }
+    out
+}
+
+/// An exec plugin in `dir` that prints `token` with an expiry.
+fn plugin(dir: &Path, token: &str) -> std::path::PathBuf {
+    let path = dir.join("plugin");
+    let expires = kubectl_prow::credentials::rfc3339(kubectl_prow::credentials::now() + 3600);
+    std::fs::write(
+        &path,
+        format!(
+            "#!/bin/sh\necho '{{\"apiVersion\":\"client.authentication.k8s.io/v1\",\
+             \"kind\":\"ExecCredential\",\"status\":{{\"token\":\"{token}\",\
+             \"expirationTimestamp\":\"{expires}\"}}}}'\n"
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+fn kubeconfig(s: &[String], quote: &[bool], plugin: &Path) -> String {
     let q = |i: usize| scalar(&s[i], quote[i]);
+    let r = real();
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
     // Data fields hold base64 (client-go refuses anything else): the secret, padded with `A`s
     // to a whole number of base64 quanta, so it is still found if printed.
     let data = |i: usize| {
@@ -79,6 +158,10 @@ clusters:
   cluster:
     server: \"https://127.0.0.1:1/?token={query}\"
     proxy-url: \"http://proxy:{proxy_pass}@127.0.0.1:1\"
+- name: served
+  cluster:
+    server: {served}
+    certificate-authority-data: {served_ca}
 users:
 - name: token
   user:
@@ -103,6 +186,16 @@ users:
 - name: jwt
   user:
     token: {jwt}.{jwt_sig}
+- name: plugin
+  user:
+    exec:
+      apiVersion: client.authentication.k8s.io/v1
+      interactiveMode: Never
+      command: {plugin}
+- name: expiring
+  user:
+    client-certificate-data: {real_cert}
+    client-key-data: {real_key}
 - name: provider
   user:
     auth-provider:
@@ -126,6 +219,10 @@ contexts:
   context: {{cluster: plain, user: provider}}
 - name: jwt
   context: {{cluster: plain, user: jwt}}
+- name: served
+  context: {{cluster: served, user: plugin}}
+- name: expiring
+  context: {{cluster: served, user: expiring}}
 current-context: token
 ",
         token = q(0),
@@ -143,6 +240,11 @@ current-context: token
         id = q(12),
         jwt = jwt_prefix(),
         jwt_sig = s[13],
+        served = r.server.url,
+        served_ca = b64(&r.ca_pem),
+        plugin = plugin.display(),
+        real_cert = b64(&r.cert_pem),
+        real_key = b64(&r.key_pem),
     )
 }
 
@@ -172,6 +274,14 @@ periodics:
   cluster: exec
   interval: 24h
   spec: {containers: [{image: alpine}]}
+- name: served
+  cluster: served
+  interval: 24h
+  spec: {containers: [{image: alpine}]}
+- name: expiring
+  cluster: expiring
+  interval: 24h
+  spec: {containers: [{image: alpine}]}
 ";
 
 /// Every command that reads a kubeconfig, in every output format, and ways to make them fail.
@@ -192,6 +302,7 @@ fn commands() -> Vec<Vec<&'static str>> {
     }
     for o in ["text", "json", "yaml"] {
         all.push(vec!["lint", "-o", o]);
+        all.push(vec!["lint", "--expiry-warning", "400d", "-o", o]);
     }
     all.push(vec!["lint", "--junit", JUNIT]);
     all.push(vec![
@@ -263,6 +374,7 @@ proptest! {
     #[test]
     fn no_secret_reaches_any_output_but_view_raw(
         secrets in prop::collection::vec(secret(), FIELDS.len()),
+        plugin_token in secret(),
         other in prop::collection::vec(secret(), FIELDS.len()),
         quote in prop::collection::vec(any::<bool>(), FIELDS.len()),
         numbers_refused in prop::bool::weighted(0.1),
@@ -276,9 +388,10 @@ proptest! {
             .enumerate()
             .map(|(i, q)| *q || (i <= 4 && !numbers_refused))
             .collect();
-        std::fs::write(&file, kubeconfig(&secrets, &quote)).unwrap();
+        let plugin = plugin(dir.path(), &plugin_token);
+        std::fs::write(&file, kubeconfig(&secrets, &quote, &plugin)).unwrap();
         let second = dir.path().join("k2.yaml");
-        std::fs::write(&second, kubeconfig(&other, &quote)).unwrap();
+        std::fs::write(&second, kubeconfig(&other, &quote, &plugin)).unwrap();
         std::fs::write(dir.path().join("jobs.yaml"), JOBS).unwrap();
         let files: Vec<&Path> = if twice { vec![&file, &second] } else { vec![&file] };
 
@@ -295,6 +408,16 @@ proptest! {
             }
             for s in &other {
                 prop_assert!(!printed.contains(s.as_str()), "{:?}:\n{}", args, printed);
+            }
+            prop_assert!(
+                !printed.contains(plugin_token.as_str()),
+                "the exec plugin's token printed by {:?}:\n{}", args, printed
+            );
+            for body in real_bodies() {
+                prop_assert!(
+                    !printed.contains(body.as_str()),
+                    "a certificate or key body printed by {:?}:\n{}", args, printed
+                );
             }
         }
 
@@ -333,4 +456,36 @@ fn a_numeric_exec_env_value_is_not_quoted_in_check_rbacs_error() {
         out.stdout
     );
     assert!(!format!("{}{}", out.stdout, out.stderr).contains("61619311041580471"));
+}
+
+/// The property above covers the credential-expiry fields only if they are printed: the
+/// served context's certificate and exec expiry reach check-rbac's JSON, the expiring client
+/// certificate's subject reaches `contexts` and `lint`.
+#[test]
+fn the_credential_expiry_fields_are_printed_for_the_property_to_cover() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("k.yaml");
+    let secrets: Vec<String> = (0..FIELDS.len())
+        .map(|i| format!("Secret{i}xyzzy"))
+        .collect();
+    let plugin = plugin(dir.path(), "PluginTokenSecret");
+    std::fs::write(&file, kubeconfig(&secrets, &[true; FIELDS.len()], &plugin)).unwrap();
+    std::fs::write(dir.path().join("jobs.yaml"), JOBS).unwrap();
+    let rbac = output(
+        dir.path(),
+        &[&file],
+        &["check-rbac", "--context", "served", "-o", "json"],
+    );
+    assert!(rbac.contains("\"serverCertificate\": {"), "{rbac}");
+    assert!(rbac.contains("CN=served-apiserver") && rbac.contains("\"kind\": \"exec\""));
+    let contexts = output(dir.path(), &[&file], &["contexts"]);
+    let expiring = contexts.lines().find(|l| l.contains(" expiring ")).unwrap();
+    assert!(
+        contexts.starts_with("CURRENT")
+            && contexts.contains("EXPIRES")
+            && expiring.contains(" in "),
+        "{contexts}"
+    );
+    let lint = output(dir.path(), &[&file], &["lint"]);
+    assert!(lint.contains("CN=expiring-user"), "{lint}");
 }

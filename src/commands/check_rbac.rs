@@ -61,6 +61,12 @@ Columns: IDENTITY is who the server says the context is (sa:NS:NAME for a
   CRD are listed below the table. --by resource|component gives a column each:
   yes, no, no:VERBS (by component ALLOWED/ASKED), ? (not answered), - (not
   asked); -o wide gives a column per check and the API server's reason.
+Credentials: the certificate each API server presents, recorded during the
+  handshake (-o json serverCertificate: subject, notAfter, the chain's earliest
+  chainNotAfter, status), named below the table when expired or within its
+  warning window; each context's certificates and tokens, with the expiry its
+  exec plugin reports (-o json credentials). A context whose credentials have
+  expired is still asked: its 401 names the expired one.
 
 Exit codes: 0 all allowed; 1 something denied or missing (a ProwJob CRD too);
 3 invalid configuration; 4 a context could not be asked (4 wins over 1).

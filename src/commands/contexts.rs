@@ -13,6 +13,11 @@ Columns:
   CURRENT    * marks the current context, P the ProwJob (service) context
   AUTH       token, token-file, client-cert, basic, exec:<command>,
              auth-provider:<name>, serviceaccount (in-cluster) or none
+  EXPIRES    the earliest expiry of the context's certificates and tokens:
+             in 36h, in 287d, expired 2d ago, never, - (unknown: an opaque
+             token, an exec plugin); in -o wide, and in the table when some
+             context has expired or is within its warning window (-o json:
+             credentials and expires; details: kubectl prow credentials)
   SOURCE     file:line where the context is defined
   JOBS       with --job-config-path/--config-path: jobs that run there (per type
              with -o wide); a context jobs name but no file defines gets a row
@@ -48,9 +53,11 @@ pub fn run(
     let set = super::load_for_listing(global, prow_config, err)?;
     super::require_prow_job_context(&set)?;
     let rows = crate::placement::rows(&set, config.as_ref(), global.use_explicit_credentials);
+    let now = crate::credentials::now();
+    let credentials = crate::credentials::read_with_aliases(&set);
     let text = match args.output.output {
-        Format::Json => output::json(&rows),
-        Format::Yaml => output::yaml(&rows),
+        Format::Json => output::json(&output::contexts::json_rows(&rows, &credentials, now)),
+        Format::Yaml => output::yaml(&output::contexts::json_rows(&rows, &credentials, now)),
         // Only names that can be passed back to --context: not Prow's "" (a flag cannot name
         // it) and not contexts that no file defines.
         Format::Name => rows
@@ -66,6 +73,8 @@ pub fn run(
             let wide = args.output.output == Format::Wide;
             output::contexts::table(
                 &rows,
+                &credentials,
+                now,
                 wide,
                 args.output.no_headers,
                 output::terminal_width(),

@@ -11,7 +11,8 @@ use crate::output::{self, Format};
 
 pub const AFTER_HELP: &str = "\
 Columns (one row per credential):
-  KIND        client-cert, ca (each certificate of the CA bundle) or token
+  KIND        client-cert, ca (each certificate of the CA bundle), token or
+              exec (a plugin: expiry unknown until check-rbac runs it)
   SUBJECT     a certificate's CN and O (the user name and groups it
               authenticates as), or a JWT token's sub; never the token
   NOT-AFTER   the day it expires (-o json: to the second, and notBefore);

@@ -309,6 +309,26 @@ pub fn parse_duration(s: &str) -> Result<Duration, String> {
     Ok(total)
 }
 
+/// A duration that may start with days: `7d`, `1d12h`, or anything [`parse_duration`]
+/// takes (`72h`, `90m`; a bare number is seconds).
+pub fn parse_long_duration(s: &str) -> Result<Duration, String> {
+    let bad = || format!("invalid duration {s:?}: use e.g. 7d, 1d12h, 72h or 30m");
+    let (days, rest) = match s.split_once('d') {
+        Some((n, rest)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (n.parse::<u64>().map_err(|_| bad())?, rest)
+        }
+        _ => (0, s),
+    };
+    let rest = if rest.is_empty() {
+        Duration::ZERO
+    } else {
+        parse_duration(rest).map_err(|_| bad())?
+    };
+    days.checked_mul(24 * 3600)
+        .and_then(|d| Duration::from_secs(d).checked_add(rest))
+        .ok_or_else(bad)
+}
+
 /// A parser for `-o` that offers and accepts only `allowed`, each with its help line, so a
 /// command's help lists exactly the formats it prints. The library's `Format` knows nothing of
 /// clap.

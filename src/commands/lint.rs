@@ -62,7 +62,8 @@ Checks (no cluster is contacted):
   error    credential-expired          a certificate or token has expired
   error    credential-not-yet-valid    a certificate or token is not valid yet
   warning  credential-expiring         under a fifth of its lifetime and under
-                                       30 days left (kubectl prow credentials)
+                                       30 days left, or within --expiry-warning
+                                       (kubectl prow credentials)
   warning  long-lived-token            a ServiceAccount token that never expires
   warning  duplicate-endpoint          two contexts share server, namespace and
                                        user
@@ -114,6 +115,10 @@ pub struct LintArgs {
     /// $ARTIFACTS/junit_kubectl-prow.xml]
     #[arg(long, value_name = "FILE")]
     pub junit: Option<std::path::PathBuf>,
+    /// credential-expiring when under DURATION is left (e.g. 7d, 72h), instead of under a
+    /// fifth of the lifetime and under 30 days
+    #[arg(long, value_name = "DURATION", value_parser = super::global::parse_long_duration)]
+    pub expiry_warning: Option<std::time::Duration>,
 }
 
 /// One finding as scripts see it.
@@ -194,6 +199,9 @@ pub fn run(
         LintOptions {
             explicit_credentials: global.use_explicit_credentials,
             now: None,
+            expiry_warning: args
+                .expiry_warning
+                .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
         },
     );
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();

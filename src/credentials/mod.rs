@@ -9,12 +9,13 @@
 //! Nothing here keeps a token, a key or a certificate body: a [`Credential`] holds names and
 //! times only. "Now" is a parameter everywhere; [`now`] is the system clock, for commands.
 //!
-//! Not built yet (the online half): the API server's certificate, an exec plugin's
-//! `expirationTimestamp`, and naming an expired credential in a 401.
+//! The online half (the API server's certificate, an exec plugin's `expirationTimestamp`,
+//! naming an expired credential in a 401) is `rbac`'s: it asks, and judges with what is here.
 
 use std::collections::BTreeMap;
 
 use base64::Engine;
+use serde::Serialize;
 use serde_json::Value;
 use x509_parser::prelude::{FromDer, X509Certificate, X509Name};
 
@@ -33,6 +34,9 @@ pub enum Kind {
     ClientCertificate,
     CertificateAuthority,
     Token,
+    /// An exec credential plugin: offline its expiry is unknown; `check-rbac` runs it and
+    /// reads `status.expirationTimestamp`.
+    Exec,
 }
 
 impl Kind {
@@ -42,7 +46,44 @@ impl Kind {
             Kind::ClientCertificate => "client-certificate",
             Kind::CertificateAuthority => "certificate-authority",
             Kind::Token => "token",
+            Kind::Exec => "exec",
         }
+    }
+}
+
+/// When a credential counts as expiring.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Window {
+    /// Under a fifth of its lifetime and under 30 days left.
+    #[default]
+    Lifetime,
+    /// Under this many seconds left (`lint --expiry-warning`).
+    Fixed(i64),
+}
+
+/// Where something valid from `not_before` to `not_after` stands at `now`: the one rule for
+/// kubeconfig credentials and for the certificates API servers present.
+pub fn judge(not_before: Option<i64>, not_after: i64, now: i64, window: Window) -> Status {
+    if let Some(nb) = not_before
+        && nb > now
+    {
+        return Status::NotYetValid;
+    }
+    if not_after <= now {
+        return Status::Expired;
+    }
+    let left = not_after - now;
+    let expiring = match window {
+        // Without a start the lifetime is unknown: the fixed 30 days alone decide.
+        Window::Lifetime => {
+            left < WARNING_WINDOW && left < not_before.map_or(i64::MAX, |nb| (not_after - nb) / 5)
+        }
+        Window::Fixed(w) => left < w,
+    };
+    if expiring {
+        Status::Expiring
+    } else {
+        Status::Valid
     }
 }
 
@@ -89,8 +130,13 @@ impl Credential {
         }
     }
 
-    /// Where it stands at `now`.
+    /// Where it stands at `now` (the fifth-of-lifetime, 30-day warning window).
     pub fn status(&self, now: i64) -> Status {
+        self.status_within(now, Window::Lifetime)
+    }
+
+    /// Where it stands at `now`, expiring within `window`.
+    pub fn status_within(&self, now: i64, window: Window) -> Status {
         if let Some(nb) = self.not_before
             && nb > now
         {
@@ -100,19 +146,58 @@ impl Credential {
             Expiry::Never => Status::LongLived,
             Expiry::Unknown => Status::Unknown,
             Expiry::Unreadable => Status::Unreadable,
-            Expiry::At(t) if t <= now => Status::Expired,
-            Expiry::At(t) => {
-                let left = t - now;
-                // Without a start the lifetime is unknown: the fixed window alone decides.
-                let fifth = self.not_before.map_or(i64::MAX, |nb| (t - nb) / 5);
-                if left < WARNING_WINDOW && left < fifth {
-                    Status::Expiring
-                } else {
-                    Status::Valid
-                }
-            }
+            // An exec plugin issues a fresh credential whenever it is run: a short life left
+            // is the normal case, not a warning.
+            Expiry::At(t) if self.kind == Kind::Exec && t > now => Status::Valid,
+            Expiry::At(t) => judge(self.not_before, t, now, window),
         }
     }
+
+    /// The row `-o json|yaml` prints for it (`credentials`, `contexts`, `check-rbac`).
+    pub fn row(&self, now: i64, window: Window) -> CredentialRow {
+        CredentialRow {
+            kind: self.kind.as_str(),
+            source: Source {
+                file: self.origin.file.display().to_string(),
+                line: self.origin.line,
+            },
+            subject: self.subject.clone(),
+            issuer: self.issuer.clone(),
+            not_before: self.not_before.map(rfc3339),
+            not_after: self.not_after().map(rfc3339),
+            status: self.status_within(now, window).as_str(),
+            service_account: self.service_account.clone(),
+        }
+    }
+}
+
+/// One credential as scripts see it. The keys are an interface: add, never rename. Names
+/// and times only: there is no secret here to print.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialRow {
+    /// client-certificate, certificate-authority, token or exec.
+    pub kind: &'static str,
+    pub source: Source,
+    /// A certificate's `CN=..,O=..`, or a token's `sub`; never the token.
+    pub subject: Option<String>,
+    pub issuer: Option<String>,
+    /// RFC 3339; null when unknown.
+    pub not_before: Option<String>,
+    pub not_after: Option<String>,
+    /// expired, not-yet-valid, expiring, long-lived (never expires), unreadable, unknown
+    /// (an opaque token, an exec plugin before it runs) or valid.
+    pub status: &'static str,
+    /// A ServiceAccount token's `namespace/name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_account: Option<String>,
+}
+
+/// The kubeconfig entry a credential is in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Source {
+    pub file: String,
+    pub line: u32,
 }
 
 /// A credential's state at a given time.
@@ -167,6 +252,47 @@ impl ContextCredentials {
     pub fn expires(&self) -> Option<i64> {
         self.credentials.iter().filter_map(|c| c.not_after()).min()
     }
+
+    /// When the context stops working, as far as is known at `now`: the earliest `notAfter`,
+    /// leaving out an expired CA certificate that another of its bundle stands in for.
+    pub fn stops(&self, now: i64) -> Expiry {
+        let counted = || {
+            self.credentials
+                .iter()
+                .filter(|c| !(c.status(now).is_invalid() && covered(c, &self.credentials, now)))
+        };
+        if let Some(t) = counted().filter_map(Credential::not_after).min() {
+            return Expiry::At(t);
+        }
+        // Never only when every credential says so: an opaque token or an exec plugin
+        // beside a legacy token leaves it unknown.
+        if self.credentials.iter().any(|c| c.expiry == Expiry::Never)
+            && counted().all(|c| c.expiry == Expiry::Never)
+        {
+            return Expiry::Never;
+        }
+        Expiry::Unknown
+    }
+
+    /// Whether a credential of the context has expired or expires within `window` (an
+    /// expired CA certificate that another of its bundle stands in for does not count).
+    pub fn needs_attention(&self, now: i64, window: Window) -> bool {
+        self.credentials.iter().any(|c| {
+            matches!(
+                c.status_within(now, window),
+                Status::Expired | Status::Expiring
+            ) && !covered(c, &self.credentials, now)
+        })
+    }
+}
+
+/// `in 36h`, `expired 2d ago`, `never` or `-` (unknown): the EXPIRES column.
+pub fn expires_label(expiry: Expiry, now: i64) -> String {
+    match expiry {
+        Expiry::At(t) => relative(t, now),
+        Expiry::Never => "never".to_string(),
+        Expiry::Unknown | Expiry::Unreadable => "-".to_string(),
+    }
 }
 
 /// Whether `c` is a CA certificate whose bundle (in `all`) holds another that is valid.
@@ -200,6 +326,18 @@ pub fn read(set: &ContextSet) -> Vec<ContextCredentials> {
         .collect()
 }
 
+/// Every context's credentials, aliases included (each has its target's): one per row of
+/// `contexts`.
+pub fn read_with_aliases(set: &ContextSet) -> Vec<ContextCredentials> {
+    set.contexts
+        .iter()
+        .map(|c| ContextCredentials {
+            context: c.name.as_str().to_string(),
+            credentials: of_context(c),
+        })
+        .collect()
+}
+
 /// The credentials of one context: the client certificate and the token of its user, then
 /// every certificate of its cluster's CA bundle.
 pub fn of_context(context: &Context) -> Vec<Credential> {
@@ -217,6 +355,9 @@ pub fn of_context(context: &Context) -> Vec<Credential> {
         }
         if let Some(t) = token(user) {
             out.push(t);
+        }
+        if user.body.get("exec").is_some_and(|e| !e.is_null()) {
+            out.push(exec(user, None));
         }
     }
     if let Target::Cluster(cluster) = &context.target
@@ -242,6 +383,43 @@ pub fn of_context(context: &Context) -> Vec<Credential> {
     out
 }
 
+/// The exec plugin of `user`: what it said about its credential's expiry (`check-rbac`
+/// runs it), or nothing known (offline).
+pub fn exec(user: &Entry, expiration: Option<i64>) -> Credential {
+    Credential {
+        kind: Kind::Exec,
+        origin: user.origin.clone(),
+        entry: user.name.clone(),
+        subject: None,
+        issuer: None,
+        not_before: None,
+        expiry: expiration.map_or(Expiry::Unknown, Expiry::At),
+        service_account: None,
+        index: 0,
+    }
+}
+
+/// What a certificate says about itself: subject, issuer and validity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Certificate {
+    /// `CN=..,O=..`.
+    pub subject: String,
+    pub issuer: String,
+    pub not_before: i64,
+    pub not_after: i64,
+}
+
+/// Parses one DER certificate; `None` when it does not parse.
+pub fn parse_certificate(der: &[u8]) -> Option<Certificate> {
+    let (_, cert) = X509Certificate::from_der(der).ok()?;
+    Some(Certificate {
+        subject: name(cert.subject()),
+        issuer: name(cert.issuer()),
+        not_before: cert.validity().not_before.timestamp(),
+        not_after: cert.validity().not_after.timestamp(),
+    })
+}
+
 fn certificate(kind: Kind, entry: &Entry, index: usize, der: Option<&[u8]>) -> Credential {
     let mut c = Credential {
         kind,
@@ -254,13 +432,11 @@ fn certificate(kind: Kind, entry: &Entry, index: usize, der: Option<&[u8]>) -> C
         service_account: None,
         index,
     };
-    if let Some(der) = der
-        && let Ok((_, cert)) = X509Certificate::from_der(der)
-    {
-        c.subject = Some(name(cert.subject()));
-        c.issuer = Some(name(cert.issuer()));
-        c.not_before = Some(cert.validity().not_before.timestamp());
-        c.expiry = Expiry::At(cert.validity().not_after.timestamp());
+    if let Some(cert) = der.and_then(parse_certificate) {
+        c.subject = Some(cert.subject);
+        c.issuer = Some(cert.issuer);
+        c.not_before = Some(cert.not_before);
+        c.expiry = Expiry::At(cert.not_after);
     }
     c
 }
@@ -370,6 +546,11 @@ fn jwt_claims(token: &str) -> Option<serde_json::Map<String, Value>> {
 /// `credential-expiring` and `long-lived-token`, one per credential (a user or cluster
 /// several contexts share is reported once, naming them all), at the entry.
 pub fn check(set: &ContextSet, now: i64) -> Vec<Finding> {
+    check_within(set, now, Window::Lifetime)
+}
+
+/// [`check`], `credential-expiring` within `window`.
+pub fn check_within(set: &ContextSet, now: i64, window: Window) -> Vec<Finding> {
     // (origin, kind, index) → the credential, the contexts using it, and whether another
     // certificate of its CA bundle stands in for it.
     type Seen = (Credential, Vec<String>, bool);
@@ -388,15 +569,15 @@ pub fn check(set: &ContextSet, now: i64) -> Vec<Finding> {
         if is_covered && c.status(now).is_invalid() {
             continue;
         }
-        if let Some(f) = finding(&c, &contexts, now) {
+        if let Some(f) = finding(&c, &contexts, now, window) {
             out.push(f);
         }
     }
     out
 }
 
-fn finding(c: &Credential, contexts: &[String], now: i64) -> Option<Finding> {
-    let status = c.status(now);
+fn finding(c: &Credential, contexts: &[String], now: i64, window: Window) -> Option<Finding> {
+    let status = c.status_within(now, window);
     let what = describe(c);
     let used_by = match contexts {
         [one] => format!("context {one:?}"),
@@ -466,7 +647,7 @@ fn entry_kind(c: &Credential) -> &'static str {
 }
 
 /// "the client certificate of user "u" (CN=..)" and the like; never the credential itself.
-fn describe(c: &Credential) -> String {
+pub fn describe(c: &Credential) -> String {
     let subject = c
         .subject
         .as_deref()
@@ -487,6 +668,7 @@ fn describe(c: &Credential) -> String {
                 .unwrap_or(subject);
             format!("the token of user {:?}{sa}", c.entry)
         }
+        Kind::Exec => format!("the exec plugin's credential of user {:?}", c.entry),
     }
 }
 
@@ -506,6 +688,10 @@ fn renew_fix(c: &Credential) -> String {
         Kind::Token => "write a fresh TokenRequest token: `kubectl prow grant ... \
                         --kubeconfig-out FILE`"
             .to_string(),
+        Kind::Exec => format!(
+            "log in again with the exec plugin of user {:?} (it issues the credential)",
+            c.entry
+        ),
     }
 }
 
@@ -529,6 +715,61 @@ pub fn rfc3339(secs: i64) -> String {
         rem % 3600 / 60,
         rem % 60
     )
+}
+
+/// `2026-12-04T16:45:00Z` (or with a fraction, or an offset) back to seconds since the epoch:
+/// what an exec plugin's `expirationTimestamp` holds. `None` for anything else.
+pub fn parse_rfc3339(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || sec > 60 {
+        return None;
+    }
+    let mut rest = &s[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        let digits = frac.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        rest = &frac[digits..];
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        _ if rest.len() == 6 && rest.as_bytes()[3] == b':' => {
+            let sign = match rest.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let oh: i64 = rest[1..3].parse().ok()?;
+            let om: i64 = rest[4..6].parse().ok()?;
+            sign * (oh * 3600 + om * 60)
+        }
+        _ => return None,
+    };
+    // Howard Hinnant's days_from_civil.
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * DAY + h * 3600 + mi * 60 + sec - offset)
 }
 
 /// `in 36h`, `in 287d`, `expired 2d ago`: hours under two days, minutes under one hour.
@@ -562,6 +803,34 @@ mod tests {
         assert_eq!(relative(287 * DAY + 5, 0), "in 287d");
         assert_eq!(relative(0, 2 * DAY + 1), "expired 2d ago");
         assert_eq!(relative(600, 0), "in 10m");
+        for t in [0, 951_782_400, 1_798_761_599, 4_102_444_800] {
+            assert_eq!(parse_rfc3339(&rfc3339(t)), Some(t));
+        }
+        assert_eq!(
+            parse_rfc3339("2026-12-04T18:00:00.5+01:00"),
+            Some(1_796_403_600)
+        );
+        assert_eq!(parse_rfc3339("2026-12-04"), None);
+        assert_eq!(parse_rfc3339("2026-13-04T18:00:00Z"), None);
+    }
+
+    #[test]
+    fn a_fixed_window_replaces_the_fifth_of_the_lifetime() {
+        // 10 days left of a year: expiring by the lifetime rule.
+        let (nb, na, now) = (0, 365 * DAY, 355 * DAY);
+        assert_eq!(judge(Some(nb), na, now, Window::Lifetime), Status::Expiring);
+        assert_eq!(
+            judge(Some(nb), na, now, Window::Fixed(7 * DAY)),
+            Status::Valid
+        );
+        // 36 h left of a 48 h token: a fixed 7-day window says expiring, the lifetime rule not.
+        let (nb, na, now) = (0, 48 * 3600, 12 * 3600);
+        assert_eq!(judge(Some(nb), na, now, Window::Lifetime), Status::Valid);
+        assert_eq!(
+            judge(Some(nb), na, now, Window::Fixed(7 * DAY)),
+            Status::Expiring
+        );
+        assert_eq!(judge(None, 0, 1, Window::Fixed(0)), Status::Expired);
     }
 
     #[test]

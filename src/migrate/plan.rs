@@ -420,6 +420,8 @@ mod tests {
             prow_job_context,
             crd: prow_job_context.then_some(Crd::Installed),
             via: None,
+            server_certificate: None,
+            credentials: Vec::new(),
             checks: Vec::new(),
         }
     }

@@ -1,10 +1,69 @@
-//! `contexts` as a table: what each context points at, where it was defined, and with job
-//! configuration how many jobs land there.
+//! `contexts` as a table: what each context points at, where it was defined, when its
+//! credentials expire, and with job configuration how many jobs land there.
 
+use serde::Serialize;
+
+use crate::credentials::{ContextCredentials, CredentialRow, Expiry, Window, expires_label};
 use crate::placement::ContextRow;
 
-/// The table, also used by the golden tests with a fixed width.
-pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<usize>) -> String {
+/// One context as scripts see it (`-o json|yaml`): the row, every credential it uses and the
+/// earliest `notAfter` among them (`expires`, RFC 3339, null when none is known).
+#[derive(Debug, Serialize)]
+pub struct ContextJson<'a> {
+    #[serde(flatten)]
+    pub row: &'a ContextRow,
+    pub credentials: Vec<CredentialRow>,
+    pub expires: Option<String>,
+}
+
+/// The credentials of the context named `name` (none for a context no file defines).
+fn of<'a>(credentials: &'a [ContextCredentials], name: &str) -> Option<&'a ContextCredentials> {
+    credentials.iter().find(|c| c.context == name)
+}
+
+/// The rows of `-o json|yaml`, credentials judged at `now`.
+pub fn json_rows<'a>(
+    rows: &'a [ContextRow],
+    credentials: &[ContextCredentials],
+    now: i64,
+) -> Vec<ContextJson<'a>> {
+    rows.iter()
+        .map(|row| {
+            let cc = of(credentials, &row.name).filter(|_| !row.missing);
+            ContextJson {
+                row,
+                credentials: cc
+                    .map(|cc| {
+                        cc.credentials
+                            .iter()
+                            .map(|c| c.row(now, Window::Lifetime))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                expires: cc.and_then(|cc| match cc.stops(now) {
+                    Expiry::At(t) => Some(crate::credentials::rfc3339(t)),
+                    _ => None,
+                }),
+            }
+        })
+        .collect()
+}
+
+/// The table, also used by the golden tests with a fixed width. EXPIRES (the earliest expiry
+/// of each context's credentials at `now`) is in `-o wide`, and in the default table when
+/// some context has expired or is within its warning window.
+pub fn table(
+    rows: &[ContextRow],
+    credentials: &[ContextCredentials],
+    now: i64,
+    wide: bool,
+    no_headers: bool,
+    width: Option<usize>,
+) -> String {
+    let with_expires = wide
+        || credentials
+            .iter()
+            .any(|c| c.needs_attention(now, Window::Lifetime));
     let with_jobs = rows.iter().any(|r| r.jobs.is_some());
     let mut headers = vec![
         "CURRENT",
@@ -14,8 +73,11 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
         "NAMESPACE",
         "USER",
         "AUTH",
-        "SOURCE",
     ];
+    if with_expires {
+        headers.push("EXPIRES");
+    }
+    headers.push("SOURCE");
     if with_jobs {
         if wide {
             headers.extend(["PRESUBMITS", "POSTSUBMITS", "PERIODICS"]);
@@ -64,8 +126,14 @@ pub fn table(rows: &[ContextRow], wide: bool, no_headers: bool, width: Option<us
                 r.namespace.clone().unwrap_or_else(none),
                 r.user.clone().unwrap_or_else(none),
                 r.auth.clone(),
-                source,
             ];
+            if with_expires {
+                let cc = of(credentials, &r.name).filter(|_| !r.missing);
+                row.push(
+                    cc.map_or_else(|| "-".to_string(), |cc| expires_label(cc.stops(now), now)),
+                );
+            }
+            row.push(source);
             if let Some(j) = r.jobs.filter(|_| with_jobs) {
                 if wide {
                     row.extend([j.presubmits, j.postsubmits, j.periodics].map(|n| n.to_string()));

@@ -198,6 +198,14 @@ pub fn notes(reports: &[ContextReport]) -> String {
             )),
             _ => {}
         }
+        if let Some(cert) = r
+            .server_certificate
+            .as_ref()
+            .filter(|c| c.needs_attention())
+            && said.insert((format!("{cert:?}"), r.server.clone().unwrap_or_default()))
+        {
+            out.push_str(&format!("{name}: {}\n", server_certificate_note(cert)));
+        }
         if let Some(via) = &r.via {
             out.push_str(&format!(
                 "{name}: in-cluster; asked through context {} with SubjectAccessReviews\n",
@@ -224,6 +232,27 @@ pub fn notes(reports: &[ContextReport]) -> String {
     // Failures and identities come from servers and plugins: escaped here, where they meet
     // the terminal.
     out.lines().map(|l| super::sanitize(l) + "\n").collect()
+}
+
+/// What is wrong with the certificate the API server presented, with the date.
+fn server_certificate_note(cert: &crate::rbac::tls::ServerCertificate) -> String {
+    use crate::credentials::{Status as S, rfc3339};
+    let which = if cert.chain_not_after < cert.not_after {
+        format!(
+            "a certificate in the chain of the server's certificate ({})",
+            cert.subject
+        )
+    } else {
+        format!("the server's certificate ({})", cert.subject)
+    };
+    match cert.status {
+        S::Expired => format!("{which} expired on {}", rfc3339(cert.chain_not_after)),
+        S::NotYetValid => format!("{which} is not valid before {}", rfc3339(cert.not_before)),
+        _ => format!(
+            "{which} expires on {}: renew it before then",
+            rfc3339(cert.chain_not_after)
+        ),
+    }
 }
 
 /// One line: contexts by status, checks by answer.

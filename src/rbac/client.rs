@@ -20,6 +20,7 @@ use tokio::sync::OnceCell;
 use tower::{BoxError, ServiceBuilder, ServiceExt};
 
 use super::exec::{self, ExecOutput};
+use super::tls::{Recording, Seen};
 use super::{Failure, FailureKind};
 use crate::kubeconfig::view::redact_url;
 use crate::kubeconfig::{Context, Target};
@@ -47,6 +48,8 @@ pub struct Transports {
 pub struct Shared {
     http: HttpClient<Https, Body>,
     pub warm: Arc<OnceCell<Option<Failure>>>,
+    /// The certificate the server presented in this pool's handshakes.
+    pub seen: Arc<Seen>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -67,6 +70,10 @@ pub struct Connection {
     pub warm: Option<Arc<OnceCell<Option<Failure>>>>,
     /// The server, credentials in the URL redacted, for messages.
     pub server: String,
+    /// The server's certificate, once a handshake has been made (not through a proxy).
+    pub seen: Option<Arc<Seen>>,
+    /// The `expirationTimestamp` the context's exec plugin gave, if it ran and gave one.
+    pub exec_expiration: Option<i64>,
 }
 
 /// The kube-client view of a context: one cluster, one user, one context.
@@ -147,15 +154,17 @@ impl Transports {
         let (cluster, mut auth) = kubeconfig_for(ctx)?;
         let server_raw = cluster.server.clone().unwrap_or_default();
         let server = redact_url(&server_raw);
+        let mut exec_expiration = None;
         if let Some(exec_config) = auth.exec.take() {
-            match exec::run(
+            let (output, expires) = exec::run(
                 &exec_config,
                 &server_raw,
                 cluster.certificate_authority_data.as_deref(),
                 deadline,
             )
-            .await?
-            {
+            .await?;
+            exec_expiration = expires;
+            match output {
                 ExecOutput::Token(token) => {
                     auth.token = Some(SecretString::from(token.expose()));
                 }
@@ -208,6 +217,8 @@ impl Transports {
                 client,
                 warm: None,
                 server,
+                seen: None,
+                exec_expiration,
             });
         }
         let key = TransportKey {
@@ -218,7 +229,7 @@ impl Transports {
             tls_server_name: config.tls_server_name.clone(),
             identity,
         };
-        let shared = self.shared(key, &config).map_err(config_err)?;
+        let shared = self.shared(key, &config)?;
         let service = ServiceBuilder::new()
             .layer(config.base_uri_layer())
             .option_layer(config.auth_layer().map_err(config_err)?)
@@ -229,15 +240,25 @@ impl Transports {
             client: Client::new(service, namespace),
             warm: Some(shared.warm),
             server,
+            seen: Some(shared.seen),
+            exec_expiration,
         })
     }
 
-    fn shared(&self, key: TransportKey, config: &Config) -> kube::Result<Shared> {
+    fn shared(&self, key: TransportKey, config: &Config) -> Result<Shared, Failure> {
         let mut pools = self.pools.lock().expect("no panics while locked");
         if let Some(shared) = pools.get(&key) {
             return Ok(shared.clone());
         }
-        let tls = config.rustls_client_config()?;
+        let config_err =
+            |e: &dyn std::error::Error| Failure::new(FailureKind::Config, config_error(e));
+        let mut tls = config.rustls_client_config().map_err(|e| config_err(&e))?;
+        // The server's certificate is noted during the handshake, by the same verifier.
+        let seen = Arc::new(Seen::default());
+        let inner = super::tls::verifier_for(config, Arc::clone(tls.crypto_provider()))
+            .map_err(|e| Failure::new(FailureKind::Config, e))?;
+        tls.dangerous()
+            .set_certificate_verifier(Arc::new(Recording::new(inner, Arc::clone(&seen))));
         let mut http = HttpConnector::new();
         http.enforce_http(false);
         http.set_nodelay(true);
@@ -246,7 +267,9 @@ impl Transports {
             .https_or_http();
         if let Some(name) = &config.tls_server_name {
             let name = name.clone().try_into().map_err(|e| {
-                kube::Error::RustlsTls(kube::client::RustlsTlsError::InvalidServerName(e))
+                config_err(&kube::Error::RustlsTls(
+                    kube::client::RustlsTlsError::InvalidServerName(e),
+                ))
             })?;
             builder =
                 builder.with_server_name_resolver(hyper_rustls::FixedServerNameResolver::new(name));
@@ -255,6 +278,7 @@ impl Transports {
         let shared = Shared {
             http: HttpClient::builder(TokioExecutor::new()).build(connector),
             warm: Arc::new(OnceCell::new()),
+            seen,
         };
         pools.insert(key, shared.clone());
         Ok(shared)

@@ -34,16 +34,19 @@ struct Status {
     token: Option<Secret>,
     client_certificate_data: Option<String>,
     client_key_data: Option<Secret>,
+    /// When the credential stops working (RFC 3339), if the plugin says.
+    expiration_timestamp: Option<String>,
 }
 
 /// Runs the plugin of `exec` for a context whose cluster is `server` (with CA data, when the
-/// plugin asks for cluster information).
+/// plugin asks for cluster information): the credential, and its `expirationTimestamp` in
+/// seconds since the epoch when the plugin gives one (an unreadable one counts as none).
 pub async fn run(
     exec: &ExecConfig,
     server: &str,
     ca_data: Option<&str>,
     deadline: Option<tokio::time::Instant>,
-) -> Result<ExecOutput, Failure> {
+) -> Result<(ExecOutput, Option<i64>), Failure> {
     let Some(command) = exec.command.as_deref().filter(|c| !c.is_empty()) else {
         return Err(Failure::new(
             FailureKind::Exec,
@@ -155,11 +158,17 @@ pub async fn run(
     // Never echo the output: it holds the credential.
     let cred: ExecCredential = serde_json::from_slice(&out.stdout).map_err(|_| bad("bad JSON"))?;
     let status = cred.status.ok_or_else(|| bad("no status"))?;
+    let expires = status
+        .expiration_timestamp
+        .as_deref()
+        .and_then(crate::credentials::parse_rfc3339);
     if let Some(token) = status.token {
-        return Ok(ExecOutput::Token(token));
+        return Ok((ExecOutput::Token(token), expires));
     }
     match (status.client_certificate_data, status.client_key_data) {
-        (Some(certificate), Some(key)) => Ok(ExecOutput::ClientCert { certificate, key }),
+        (Some(certificate), Some(key)) => {
+            Ok((ExecOutput::ClientCert { certificate, key }, expires))
+        }
         _ => Err(bad("neither a token nor a client certificate and key")),
     }
 }

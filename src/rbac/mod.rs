@@ -11,6 +11,7 @@ pub mod plan;
 pub mod review;
 pub mod run;
 pub mod suggest;
+pub mod tls;
 pub mod transport;
 
 use std::fmt;
@@ -198,6 +199,12 @@ pub struct ContextReport {
     /// For an in-cluster context checked from outside: the context the reviews went through.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// The certificate the API server presented in the TLS handshake (none over plain HTTP,
+    /// through a proxy, or when no connection was made).
+    pub server_certificate: Option<tls::ServerCertificate>,
+    /// The context's certificates and tokens (as `credentials` shows them), with the
+    /// expiry its exec plugin reported.
+    pub credentials: Vec<crate::credentials::CredentialRow>,
     pub checks: Vec<CheckResult>,
 }
 

@@ -10,8 +10,10 @@ use tokio::time::Instant;
 use super::client::{Impersonation, Transports};
 use super::plan::{Plan, PlannedCheck, Target};
 use super::review::Subject;
+use super::tls::{Seen, ServerCertificate};
 use super::transport::Asker;
 use super::{CheckResult, ContextReport, Crd, Failure, FailureKind, Identity, Status};
+use crate::credentials::{Credential, Expiry, Kind, Window};
 use crate::kubeconfig::{Context, Target as Reach};
 
 /// How to ask.
@@ -40,7 +42,8 @@ pub async fn run(plan: &Plan, opts: &RunOptions) -> Vec<ContextReport> {
         let transports = Arc::clone(&transports);
         async move {
             let deadline = opts.timeout.map(|t| Instant::now() + t);
-            let work = ask(target, opts, &transports, deadline);
+            let mut learned = Learned::default();
+            let work = ask(target, opts, &transports, deadline, &mut learned);
             let outcome = match opts.timeout {
                 Some(t) => match tokio::time::timeout(t, work).await {
                     Ok(o) => o,
@@ -51,10 +54,59 @@ pub async fn run(plan: &Plan, opts: &RunOptions) -> Vec<ContextReport> {
                 },
                 None => work.await,
             };
-            reports(target, outcome)
+            reports(target, learned.into_outcome(outcome))
         }
     });
     join_all(futures).await.into_iter().flatten().collect()
+}
+
+/// What a target's credentials and connection showed, kept even when the asking fails or
+/// runs out of time: the credentials (with the exec plugin's expiry) and the server's
+/// certificate.
+#[derive(Default)]
+struct Learned {
+    credentials: Vec<Credential>,
+    seen: Option<Arc<Seen>>,
+}
+
+impl Learned {
+    fn into_outcome(self, mut outcome: Outcome) -> Outcome {
+        let now = crate::credentials::now();
+        // The server is the judge: an expired credential is still sent, and a 401 then names
+        // it as the likely cause.
+        if let Some(f) = &mut outcome.failure
+            && f.kind == FailureKind::Unauthorized
+            && let Some(c) = self
+                .credentials
+                .iter()
+                .find(|c| c.kind != Kind::CertificateAuthority && c.status(now).is_invalid())
+        {
+            let when = match (c.status(now), c.not_after(), c.not_before) {
+                (crate::credentials::Status::Expired, Some(t), _) => {
+                    format!("expired on {}", crate::credentials::rfc3339(t))
+                }
+                (_, _, Some(t)) => {
+                    format!("is not valid before {}", crate::credentials::rfc3339(t))
+                }
+                _ => "is not valid now".to_string(),
+            };
+            *f = Failure::new(
+                f.kind,
+                format!(
+                    "{}; likely cause: {} {when}",
+                    f.message,
+                    crate::credentials::describe(c)
+                ),
+            );
+        }
+        outcome.server_certificate = self.seen.and_then(|s| s.get());
+        outcome.credentials = self
+            .credentials
+            .iter()
+            .map(|c| c.row(now, Window::Lifetime))
+            .collect();
+        outcome
+    }
 }
 
 /// What asking one target gave.
@@ -66,6 +118,8 @@ struct Outcome {
     answers: Vec<Option<(bool, Option<String>)>>,
     via: Option<String>,
     server: Option<String>,
+    server_certificate: Option<ServerCertificate>,
+    credentials: Vec<crate::credentials::CredentialRow>,
 }
 
 impl Outcome {
@@ -82,6 +136,7 @@ async fn ask(
     opts: &RunOptions,
     transports: &Transports,
     deadline: Option<Instant>,
+    learned: &mut Learned,
 ) -> Outcome {
     let Some(ctx) = &target.context else {
         return Outcome::default();
@@ -98,11 +153,22 @@ async fn ask(
     let server = through
         .server()
         .map(|s| crate::kubeconfig::view::redact_url(&s));
+    learned.credentials = crate::credentials::of_context(through);
     let conn = match transports
         .connect(through, &opts.impersonate, deadline)
         .await
     {
-        Ok(c) => c,
+        Ok(c) => {
+            learned.seen.clone_from(&c.seen);
+            if let Some(t) = c.exec_expiration {
+                for cred in &mut learned.credentials {
+                    if cred.kind == Kind::Exec {
+                        cred.expiry = Expiry::At(t);
+                    }
+                }
+            }
+            c
+        }
         Err(f) => {
             return Outcome {
                 via,
@@ -222,6 +288,8 @@ fn reports(target: &Target, outcome: Outcome) -> Vec<ContextReport> {
             prow_job_context: target.prow_job_context,
             crd,
             via: outcome.via.clone(),
+            server_certificate: outcome.server_certificate.clone(),
+            credentials: outcome.credentials.clone(),
             checks: checks.clone(),
         })
         .collect()

@@ -263,7 +263,7 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
     if let Some(tls) = chain.iter().find_map(|e| e.downcast_ref::<rustls::Error>()) {
         return Failure::new(
             FailureKind::Tls,
-            format!("TLS with {server} failed: {}", &tls.to_string()),
+            format!("TLS with {server} failed: {}", tls_reason(tls)),
         );
     }
     if let Some(auth) = chain
@@ -324,6 +324,31 @@ pub fn transport_failure(e: &(dyn std::error::Error + 'static), server: &str) ->
         },
         format!("request to {server} failed: {}", &last),
     )
+}
+
+/// rustls' reason, in the operator's words where a date is the point: a certificate of the
+/// server's chain that expired (or is not valid yet) says when.
+fn tls_reason(e: &rustls::Error) -> String {
+    use rustls::CertificateError as C;
+    let at = |t: &rustls::pki_types::UnixTime| {
+        crate::credentials::rfc3339(i64::try_from(t.as_secs()).unwrap_or(i64::MAX))
+    };
+    match e {
+        rustls::Error::InvalidCertificate(C::ExpiredContext { not_after, .. }) => format!(
+            "the server's certificate expired on {} (renew the API server's serving \
+             certificate)",
+            at(not_after)
+        ),
+        rustls::Error::InvalidCertificate(C::Expired) => {
+            "the server's certificate has expired (renew the API server's serving certificate)"
+                .to_string()
+        }
+        rustls::Error::InvalidCertificate(C::NotValidYetContext { not_before, .. }) => format!(
+            "the server's certificate is not valid before {} (a clock off here or there?)",
+            at(not_before)
+        ),
+        other => other.to_string(),
+    }
 }
 
 /// A kube error as a [`Failure`]: the server's own message for API errors (never a

@@ -46,7 +46,27 @@ impl FaultServer {
         }
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                thread::spawn(move || serve(stream, fault));
+                thread::spawn(move || serve_tcp(stream, fault));
+            }
+        });
+        FaultServer { url }
+    }
+
+    /// A TLS server with this fault, serving `config`'s certificate.
+    #[allow(dead_code)]
+    pub fn start_tls(fault: Fault, config: Arc<rustls::ServerConfig>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("https://{}", listener.local_addr().unwrap());
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let config = Arc::clone(&config);
+                thread::spawn(move || {
+                    stream
+                        .set_read_timeout(Some(Duration::from_secs(60)))
+                        .unwrap();
+                    let conn = rustls::ServerConnection::new(config).unwrap();
+                    serve(rustls::StreamOwned::new(conn, stream), fault);
+                });
             }
         });
         FaultServer { url }
@@ -73,12 +93,15 @@ impl FaultServer {
     }
 }
 
-fn serve(stream: TcpStream, fault: Fault) {
+fn serve_tcp(stream: TcpStream, fault: Fault) {
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut stream = stream;
+    serve(stream, fault);
+}
+
+fn serve<S: Read + Write>(stream: S, fault: Fault) {
+    let mut reader = BufReader::new(stream);
     loop {
         // Request line and headers.
         let mut request_line = String::new();
@@ -137,15 +160,16 @@ fn serve(stream: TcpStream, fault: Fault) {
                 )
             }
             Fault::CutOff => {
-                let _ = stream.write_all(
+                let _ = reader.get_mut().write_all(
                     b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{\"kind\":",
                 );
                 return;
             }
         };
-        if stream.write_all(response.as_bytes()).is_err() {
+        if reader.get_mut().write_all(response.as_bytes()).is_err() {
             return;
         }
+        let _ = reader.get_mut().flush();
     }
 }
 
