@@ -6,6 +6,7 @@
 #   FUZZ_SECONDS=600 scripts/fuzz.sh prow_jobs migrate_jobs
 #   FUZZ_MAX_LEN=4096 scripts/fuzz.sh migrate_jobs   # small inputs, many more per second
 #   FUZZ_SEEDS=~/src/some-prow-config scripts/fuzz.sh prow_fast_vs_general   # more job seeds
+#   FUZZ_TIMEOUT=120 scripts/fuzz.sh ...   # per-input limit in s (default 10); raise it on a loaded machine
 #
 # FUZZ_SEEDS: a directory of real job files (any Prow deployment's config); its .yaml/.yml
 # files seed the job targets too, next to test-infra's in ../shared/corpus.
@@ -95,7 +96,7 @@ for t in "${targets[@]}"; do
     # The binary itself, not `cargo fuzz run`: after a crash that one rebuilds the whole tree
     # in another configuration to print the input, which takes longer than the run.
     "$bin/$t" "$root/fuzz/corpus/$t" "$seed" \
-        -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -max_len="$max_len" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
         -dict="$root/fuzz/dict/$dict.dict" -print_final_stats=1 \
         -artifact_prefix="$root/fuzz/artifacts/$t/" > "$root/fuzz/logs/$t.log" 2>&1 \
         || failed+=("$t")

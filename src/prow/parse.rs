@@ -169,7 +169,7 @@ where
             ));
             return None;
         }
-        let (line, column) = line_col_at(text.as_bytes(), cut);
+        let (line, column) = line_col_at(text.as_bytes(), next_token(text, cut));
         findings.push(Finding::warning(
             "multiple-documents",
             Some(Origin::new(file.clone(), line, column)),
@@ -177,6 +177,16 @@ where
             "move the other documents into files of their own",
         ));
         text = &text[..cut];
+    }
+    if let Some(at) = empty_implicit_key(text) {
+        let (line, column) = line_col_at(text.as_bytes(), at);
+        findings.push(Finding::error(
+            "invalid-file",
+            Some(Origin::new(file.clone(), line, column)),
+            "cannot be read as Prow configuration: yaml: did not find expected key (a `:` with no key before it); the file is left out",
+            "write the key before the `:`, or remove the line",
+        ));
+        return None;
     }
     let mut policy = DuplicateKeyPolicy::Error;
     // At most three passes: cut further documents, then keep the last of repeated keys.
@@ -216,6 +226,12 @@ where
                         policy = DuplicateKeyPolicy::LastWins;
                     }
                     other => {
+                        // go-yaml takes a `#` right after a quoted scalar or a flow indicator
+                        // as a comment; serde-saphyr wants a blank first. Give it one there.
+                        if let Some(at) = comment_without_blank(text, other) {
+                            let spaced = format!("{} {}", &text[..at], &text[at..]);
+                            return deserialize_first_document(file, &spaced, findings);
+                        }
                         findings.push(invalid_file(file, other));
                         return None;
                     }
@@ -266,12 +282,37 @@ fn first_document_end(text: &str) -> Option<usize> {
     let mut parser = Parser::new_from_str_with_options(text, options);
     let mut depth = 0usize;
     let mut root_end = None;
+    let mut root_start = None;
     // The root node: from the first DocumentStart to its closing event.
     while root_end.is_none() {
-        let (event, span) = parser.next_event()?.ok()?;
+        let (event, span) = match parser.next_event()? {
+            Ok(e) => e,
+            // The scanner looks ahead past the root's end to close it, and may fail on what
+            // go-yaml would never reach: an indented block root ends at the first line that
+            // starts left of it.
+            Err(e) => {
+                let (line, col) = root_start?;
+                let failed = offset_of(text, *e.marker())?;
+                let mut offset = 0;
+                for (n, l) in text.split_inclusive('\n').enumerate() {
+                    let indent = l.len() - l.trim_start_matches(' ').len();
+                    let content = !blank_or_comment(l);
+                    if n + 1 > line && content && indent < col && offset <= failed {
+                        return Some(offset.saturating_sub(1));
+                    }
+                    offset += l.len();
+                }
+                return None;
+            }
+        };
         match event {
             Event::StreamEnd => return None,
-            Event::MappingStart(..) | Event::SequenceStart(..) => depth += 1,
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if depth == 0 && span.start.col() > 0 {
+                    root_start = Some((span.start.line(), span.start.col()));
+                }
+                depth += 1;
+            }
             Event::MappingEnd | Event::SequenceEnd => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
@@ -283,51 +324,159 @@ fn first_document_end(text: &str) -> Option<usize> {
         }
     }
     let root_end = offset_of(text, root_end?)?;
-    // What follows: a DocumentEnd (an explicit `...` marks where the rest starts), then the
-    // stream's end, or anything else (another document, a directive, a scanning error).
-    let mut explicit_end = None;
-    let rest = loop {
-        match parser.next_event() {
-            None => return None,
-            Some(Ok((Event::DocumentEnd, span))) => {
-                let at = offset_of(text, span.start)?;
-                if text[at..].starts_with("...") {
-                    explicit_end = Some(at);
+    // go-yaml ends the first document at the first token after its root node, whatever that
+    // token is (`---`, `...`, a directive, a scalar at a lesser indent): cut right there,
+    // unless nothing follows but comments (after an optional `...`).
+    let mut at = next_token(text, root_end);
+    if text[at..].starts_with("...")
+        && text[at + 3..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_whitespace())
+    {
+        at = next_token(text, at + 3);
+    }
+    (at < text.len()).then_some(root_end)
+}
+
+/// The offset of a `#` that serde-saphyr refuses because no blank precedes it, where go-yaml
+/// reads a comment: after a closing quote or a flow indicator.
+fn comment_without_blank(text: &str, e: &serde_saphyr::Error) -> Option<usize> {
+    if !e
+        .to_string()
+        .contains("comments must be separated from other tokens")
+    {
+        return None;
+    }
+    let loc = e.location()?;
+    let line = text
+        .split_inclusive('\n')
+        .nth(usize::try_from(loc.line()).ok()?.checked_sub(1)?)?;
+    let line_start = line.as_ptr() as usize - text.as_ptr() as usize;
+    // The `#` nearest the reported column that follows such a character.
+    let column = usize::try_from(loc.column()).ok()?;
+    line.char_indices()
+        .filter(|&(i, c)| {
+            c == '#'
+                && line[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|b| matches!(b, '"' | '\'' | ']' | '}' | ','))
+        })
+        .min_by_key(|&(i, _)| line[..i].chars().count().abs_diff(column))
+        .map(|(i, _)| line_start + i)
+}
+
+/// Where a block mapping entry of the first document has no key at all (`: value`): YAML 1.2
+/// and serde-saphyr read a null key there, go-yaml refuses the file.
+fn empty_implicit_key(text: &str) -> Option<usize> {
+    use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle};
+    let mut options = Options::default();
+    options.set_emit_comments(false);
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    // Per open collection: a mapping, and whether its next node is a key.
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let mut started = false;
+    loop {
+        let (event, span) = parser.next_event()?.ok()?;
+        let key = matches!(open.last(), Some((true, true)));
+        if let Some((true, next_is_key)) = open.last_mut()
+            && !matches!(event, Event::MappingEnd)
+        {
+            *next_is_key = !*next_is_key;
+        }
+        match event {
+            Event::StreamEnd | Event::DocumentEnd if started => return None,
+            Event::MappingStart(..) => open.push((true, true)),
+            Event::SequenceStart(..) => open.push((false, false)),
+            Event::MappingEnd | Event::SequenceEnd => {
+                open.pop();
+                if open.is_empty() {
+                    return None;
                 }
             }
-            Some(Ok((Event::StreamEnd, _))) => match explicit_end {
-                // `...` then nothing but comments: still one document.
-                Some(at) if text[at + 3..].lines().all(blank_or_comment) => return None,
-                Some(at) => break at,
-                None => return None,
-            },
-            Some(Ok((_, span))) => break offset_of(text, span.start)?,
-            Some(Err(e)) => break offset_of(text, *e.marker())?,
+            Event::Scalar(ref value, ScalarStyle::Plain, _, None)
+                if key && matches!(&**value, "" | "~") =>
+            {
+                let at = offset_of(text, span.start)?;
+                if text[at..].starts_with(':') {
+                    return Some(at);
+                }
+            }
+            _ => {}
         }
-    };
-    let rest = explicit_end.map_or(rest, |at| at.min(rest));
-    // From the start of that line, but never into the root node itself.
-    let line_start = text[..rest].rfind('\n').map_or(0, |i| i + 1);
-    Some(line_start.max(root_end))
+        started |= matches!(event, Event::DocumentStart(..));
+    }
+}
+
+/// Where the first token after `cut` starts (past blanks, line breaks and comments).
+fn next_token(text: &str, cut: usize) -> usize {
+    let mut at = cut;
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        match bytes[at] {
+            b' ' | b'\t' | b'\r' | b'\n' => at += 1,
+            b'#' => at = text[at..].find('\n').map_or(bytes.len(), |i| at + i),
+            _ => break,
+        }
+    }
+    at
 }
 
 /// What Prow's YAML reader (go-yaml v2) still refuses after the first document, which it
 /// otherwise never parses: its reader decodes the input 512 bytes at a time and refuses a
 /// control character anywhere in what it decoded (at least the 4 characters it looks at where
 /// the next document starts), and its scanner reads a `%` directive there whole.
-fn read_ahead_refusal(text: &str, cut: usize) -> Option<(usize, String)> {
+fn read_ahead_refusal(text: &str, root_end: usize) -> Option<(usize, String)> {
     const CHUNK: usize = 512;
+    let cut = next_token(text, root_end);
     let decoded = (cut + 4).div_ceil(CHUNK) * CHUNK;
     let mut end = decoded.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
-    if let Some((i, _)) = text[cut..end].char_indices().find(|&(_, c)| !allowed(c)) {
+    if let Some((i, _)) = text[root_end..end]
+        .char_indices()
+        .find(|&(_, c)| !allowed(c))
+    {
         return Some((
-            cut + i,
+            root_end + i,
             "yaml: control characters are not allowed".to_owned(),
         ));
+    }
+    // The scanner reads that one token whole: one that cannot be scanned is refused.
+    let token = &text[cut..];
+    let unclosed = |quote: char| {
+        let mut chars = token[1..].chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if quote == '"' => {
+                    chars.next();
+                }
+                '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
+                c if c == quote => return false,
+                _ => {}
+            }
+        }
+        true
+    };
+    match token.chars().next() {
+        Some('@' | '`') => {
+            return Some((
+                cut,
+                "yaml: found character that cannot start any token".to_owned(),
+            ));
+        }
+        Some(q @ ('\'' | '"')) if unclosed(q) => {
+            return Some((
+                cut,
+                "yaml: while scanning a quoted scalar: found unexpected end of stream".to_owned(),
+            ));
+        }
+        _ => {}
     }
     let line = text[cut..].lines().next().unwrap_or("");
     let directive = line.strip_prefix('%')?;
