@@ -207,7 +207,14 @@ fn every_offered_output_format_is_accepted() {
                 .args(if path == ["diff"] {
                     &["--base", "HEAD"][..]
                 } else if path == ["migrate", "prowjobs"] {
-                    &["--from", "default", "--to", "default", "--to-namespace", "other"][..]
+                    &[
+                        "--from",
+                        "default",
+                        "--to",
+                        "default",
+                        "--to-namespace",
+                        "other",
+                    ][..]
                 } else {
                     &[][..]
                 })

@@ -29,14 +29,14 @@ pub fn plan_table(steps: &[Step]) -> String {
 pub fn prowjobs_text(s: &crate::migrate::prowjobs::Summary, width: Option<usize>) -> String {
     let sanitize = super::sanitize;
     let mut out = format!(
-        "from {} (namespace {})\nto   {} (namespace {}), prow.k8s.io/{}, status {}\n\n",
+        "from  {}, namespace {}\nto    {}, namespace {}\nprow.k8s.io/{}: status is written {}\n\n",
         sanitize(&s.from),
         sanitize(&s.from_namespace),
         sanitize(&s.to),
         sanitize(&s.to_namespace),
         sanitize(&s.version),
         if s.status_subresource {
-            "through prowjobs/status"
+            "through prowjobs/status after each create"
         } else {
             "with each object"
         }
@@ -59,21 +59,35 @@ pub fn prowjobs_text(s: &crate::migrate::prowjobs::Summary, width: Option<usize>
         let rows = s
             .conflicts
             .iter()
-            .map(|c| {
-                vec![
-                    c.name.clone(),
-                    c.differs.join(","),
-                    c.backup.clone().unwrap_or_else(|| "-".into()),
-                ]
-            })
+            .map(|c| vec![c.name.clone(), c.differs.join(",")])
             .collect();
-        out.push_str(&super::table(
-            &["CONFLICT", "DIFFERS", "BACKUP"],
-            rows,
-            false,
-            width,
-            &["BACKUP", "DIFFERS"],
-        ));
+        out.push_str(
+            &super::table(&["CONFLICT", "DIFFERS"], rows, false, width, &["DIFFERS"])
+                .replace("(-o wide)", "(-o json)"),
+        );
+        // Backups in full: the operator restores from them. They share one directory.
+        let backups: Vec<&str> = s
+            .conflicts
+            .iter()
+            .filter_map(|c| c.backup.as_deref())
+            .collect();
+        if let Some(first) = backups.first() {
+            let dir = std::path::Path::new(first)
+                .parent()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "--force saved each target object first, in {}:\n",
+                sanitize(&dir)
+            ));
+            for b in &backups {
+                let name = std::path::Path::new(b)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                out.push_str(&format!("  {}\n", sanitize(&name)));
+            }
+        }
         if s.conflicts.iter().any(|c| c.backup.is_none()) {
             out.push_str(
                 "Conflicts are never overwritten: compare both sides, or rerun with --force\n\
@@ -89,25 +103,18 @@ pub fn prowjobs_text(s: &crate::migrate::prowjobs::Summary, width: Option<usize>
             s.running
         ));
     }
-    if !s.failed.is_empty() || !s.kept.is_empty() {
-        out.push('\n');
-        let rows = s
-            .failed
-            .iter()
-            .map(|f| vec![f.name.clone(), "failed".into(), f.error.clone()])
-            .chain(
-                s.kept
-                    .iter()
-                    .map(|f| vec![f.name.clone(), "kept".into(), f.error.clone()]),
-            )
-            .collect();
-        out.push_str(&super::table(
-            &["PROWJOB", "RESULT", "ERROR"],
-            rows,
-            false,
-            width,
-            &["ERROR"],
-        ));
+    // Each failure in full (the operator acts on the message), wrapped to the terminal.
+    let failures = s
+        .failed
+        .iter()
+        .map(|f| ("failed", f))
+        .chain(s.kept.iter().map(|f| ("kept", f)));
+    for (i, (what, f)) in failures.enumerate() {
+        if i == 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!("{what} {}:\n", sanitize(&f.name)));
+        out.push_str(&wrap(&sanitize(&f.error), width.unwrap_or(80), "  "));
     }
     out.push('\n');
     if s.write {
@@ -118,11 +125,36 @@ pub fn prowjobs_text(s: &crate::migrate::prowjobs::Summary, width: Option<usize>
             s.deleted,
             s.failed.len()
         ));
+    } else if s.copy == 0 {
+        out.push_str("plan only, nothing written: nothing to copy\n");
     } else {
         out.push_str(&format!(
             "plan only, nothing written: run with --write to copy {} ProwJob(s)\n",
             s.copy
         ));
+    }
+    out
+}
+
+/// `text` in lines of at most `width` columns, each starting with `indent`; a word longer
+/// than a line gets a line of its own.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let room = width.saturating_sub(indent.width()).max(20);
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > room {
+            out.push_str(&format!("{indent}{line}\n"));
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(&format!("{indent}{line}\n"));
     }
     out
 }
