@@ -814,3 +814,80 @@ fn with_a_status_subresource_the_status_is_written_through_it_and_an_unfinished_
     let out = migrate(&[&admin, &pk], &args);
     assert_eq!(json_of(&out)["identical"], 60);
 }
+
+/// `--delete-source` deletes with the uid and resourceVersion read: a source ProwJob that
+/// changes between the copy and its deletion is kept, and reported. The library's progress
+/// callback, called once every copy is done and before any deletion, makes the change.
+#[test]
+fn a_source_prowjob_changed_after_it_was_read_is_kept() {
+    use kubectl_prow::migrate::prowjobs::{self, Options, Side, Stage};
+    let Some(env) = realk8s() else { return };
+    let admin = env["REALK8S_ADMIN_KUBECONFIG"].clone();
+    let (src, dst) = (
+        Namespace::new(&env, "keep-src"),
+        Namespace::new(&env, "keep-dst"),
+    );
+    let jobs: Vec<Value> = (0..5)
+        .map(|i| prowjob(&format!("k-{i}"), "success"))
+        .collect();
+    create(&env, &admin, "service-admin", &src.name, &jobs);
+    let set = kubectl_prow::kubeconfig::load(&kubectl_prow::kubeconfig::LoadOptions {
+        kubeconfigs: vec![PathBuf::from(&admin)],
+        ..Default::default()
+    })
+    .unwrap();
+    let context = set.get("service-admin").unwrap().clone();
+    let side = |ns: &str| Side {
+        context: context.clone(),
+        namespace: ns.to_string(),
+    };
+    let opts = Options {
+        write: true,
+        force: false,
+        include_running: false,
+        delete_source: true,
+        backup_dir: PathBuf::from("."),
+        concurrency: 4,
+        page: 2,
+        timeout: Some(Duration::from_secs(30)),
+        impersonate: Default::default(),
+    };
+    let mut changed = false;
+    let mut progress = |stage: Stage, done: usize, total: usize| {
+        if stage == Stage::Copy && done == total && !changed {
+            changed = true;
+            kubectl(
+                &env,
+                "service-admin",
+                &["label", "prowjob", "-n", &src.name, "k-2", "changed=yes"],
+                None,
+            );
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let summary = runtime
+        .block_on(prowjobs::run(
+            &side(&src.name),
+            &side(&dst.name),
+            &opts,
+            &mut progress,
+        ))
+        .unwrap();
+    assert!(changed);
+    assert_eq!(
+        (summary.copied, summary.verified, summary.deleted),
+        (5, 5, 4)
+    );
+    assert!(summary.failed.is_empty(), "{:?}", summary.failed);
+    assert_eq!(summary.kept.len(), 1);
+    assert_eq!(summary.kept[0].name, "k-2");
+    assert!(summary.kept[0].error.contains("changed on the source"));
+    assert!(summary.left_over());
+    let left: Vec<String> = list(&env, &admin, "service-admin", &src.name)
+        .into_keys()
+        .collect();
+    assert_eq!(left, ["k-2"]);
+}

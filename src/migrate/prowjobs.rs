@@ -280,7 +280,8 @@ pub async fn run(
     };
     let mut results = stream::iter(work.iter().map(|i| copy_ctx.copy(i)))
         .buffer_unordered(opts.concurrency.max(1));
-    let mut verified_names: Vec<String> = Vec::new();
+    let by_name: BTreeMap<&str, &Item> = work.iter().map(|i| (i.name.as_str(), *i)).collect();
+    let mut written: Vec<&Item> = Vec::new();
     let mut done = 0;
     progress(Stage::Copy, 0, total);
     while let Some(r) = results.next().await {
@@ -293,10 +294,7 @@ pub async fn run(
         }
         summary.copied += usize::from(r.written);
         match r.error {
-            None => {
-                summary.verified += 1;
-                verified_names.push(r.name);
-            }
+            None => written.extend(by_name.get(r.name.as_str())),
             Some(error) => summary.failed.push(Failed {
                 name: r.name,
                 error,
@@ -304,6 +302,52 @@ pub async fn run(
         }
     }
     drop(results);
+
+    // Read every copy back and compare it with its source: many at once through the list
+    // (one request per page, not one per object), a few one by one.
+    let mut verified_names: Vec<String> = Vec::new();
+    let read_back: Result<Option<BTreeMap<String, Value>>, Failure> =
+        if written.len() > usize::try_from(opts.page).unwrap_or(500) / 10 {
+            let api: Api<DynamicObject> = Api::namespaced_with(
+                dst.client.clone(),
+                &to.namespace,
+                &prowjob_resource(&version.version),
+            );
+            list_all(&api, ListParams::default(), opts.page, opts.timeout)
+                .await
+                .map(|all| {
+                    Some(
+                        all.into_iter()
+                            .filter_map(|o| {
+                                Some((o.metadata.name.clone()?, serde_json::to_value(o).ok()?))
+                            })
+                            .collect(),
+                    )
+                })
+                .map_err(|e| kube_failure(&e, &dst.server, "list prowjobs"))
+        } else {
+            Ok(None)
+        };
+    for item in written {
+        let result = match &read_back {
+            Ok(Some(all)) => match all.get(&item.name) {
+                Some(copy) => compare(&item.source, copy),
+                None => Err("the copy is not on the target when read back".into()),
+            },
+            Ok(None) => copy_ctx.verify(item).await,
+            Err(f) => Err(format!("written, but not read back: {}", f.message)),
+        };
+        match result {
+            Ok(()) => {
+                summary.verified += 1;
+                verified_names.push(item.name.clone());
+            }
+            Err(error) => summary.failed.push(Failed {
+                name: item.name.clone(),
+                error,
+            }),
+        }
+    }
 
     if opts.delete_source {
         let mut doomed: Vec<&Item> = items
@@ -619,6 +663,19 @@ fn differences(a: &Value, b: &Value) -> Vec<&'static str> {
         .collect()
 }
 
+/// A copy as read back against its source.
+fn compare(source: &Value, copy: &Value) -> Result<(), String> {
+    let d = differences(source, copy);
+    if d.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the copy read back differs from the source in {}",
+            d.join(", ")
+        ))
+    }
+}
+
 /// A ProwJob a controller still acts on (a missing state is Prow's `triggered`).
 fn running(o: &Value) -> bool {
     matches!(
@@ -691,7 +748,7 @@ struct Copied {
     /// An object was created or replaced.
     written: bool,
     backup: Option<PathBuf>,
-    /// `None`: re-read and equal to the source.
+    /// Why it could not be written.
     error: Option<String>,
 }
 
@@ -703,11 +760,7 @@ impl CopyCtx<'_> {
             backup: None,
             error: None,
         };
-        if let Err(e) = self.write(item, &mut out).await {
-            out.error = Some(e);
-            return out;
-        }
-        out.error = self.verify(item).await.err();
+        out.error = self.write(item, &mut out).await.err();
         out
     }
 
@@ -771,17 +824,7 @@ impl CopyCtx<'_> {
             item.name
         );
         match self.ask.call(Method::GET, &one, None, "get prowjobs").await {
-            Ok(copy) => {
-                let d = differences(&item.source, &copy);
-                if d.is_empty() {
-                    Ok(())
-                } else {
-                    Err(format!(
-                        "the copy read back differs from the source in {}",
-                        d.join(", ")
-                    ))
-                }
-            }
+            Ok(copy) => compare(&item.source, &copy),
             Err(CallError::NotServed) => Err("the copy is not on the target when read back".into()),
             Err(CallError::Conflict(f) | CallError::Refused(f)) => Err(f.message),
         }
