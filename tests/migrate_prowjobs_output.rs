@@ -97,3 +97,64 @@ fn json_carries_the_issue_s_fields() {
     assert_eq!(v["failed"][0]["name"], "post-test-infra-push-prow-5521");
     assert!(v["failed"][0]["error"].as_str().unwrap().contains("422"));
 }
+
+mod common;
+
+/// What is wrong on the command line is said before any cluster is asked.
+#[test]
+fn unknown_or_identical_ends_are_refused_offline() {
+    use common::{kp, run};
+    let out = run(kp().args([
+        "--kubeconfig",
+        "service.yaml",
+        "migrate",
+        "prowjobs",
+        "--from",
+        "service",
+        "--to",
+        "servce",
+    ]));
+    assert_eq!(out.code, 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--to \"servce\": no such context"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("service"), "{}", out.stderr);
+    // The same context and namespace: nothing to move.
+    let out = run(kp().args([
+        "--kubeconfig",
+        "service.yaml",
+        "migrate",
+        "prowjobs",
+        "--from",
+        "service",
+        "--to",
+        "service",
+    ]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("same context and namespace (service, prow)"),
+        "{}",
+        out.stderr
+    );
+    // --delete-source and --force only go with --write.
+    for flag in ["--delete-source", "--force"] {
+        let out = run(kp().args([
+            "--kubeconfig",
+            "service.yaml",
+            "migrate",
+            "prowjobs",
+            "--from",
+            "service",
+            "--to",
+            "service",
+            "--to-namespace",
+            "new",
+            flag,
+        ]));
+        assert_eq!(out.code, 2, "{flag}: {}", out.stderr);
+        assert!(out.stderr.contains("--write"), "{flag}: {}", out.stderr);
+    }
+}

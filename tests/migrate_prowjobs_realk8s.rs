@@ -891,3 +891,70 @@ fn a_source_prowjob_changed_after_it_was_read_is_kept() {
         .collect();
     assert_eq!(left, ["k-2"]);
 }
+
+/// Against kubectl: a copy made the way operators make one by hand (`kubectl get -o json`,
+/// server fields removed, `kubectl create`) is what `migrate prowjobs` calls identical, so a
+/// move started by hand is finished by the tool without a conflict, and copies nothing twice.
+#[test]
+fn a_copy_made_with_kubectl_is_identical() {
+    let Some(env) = realk8s() else { return };
+    let admin = env["REALK8S_ADMIN_KUBECONFIG"].clone();
+    let (src, dst) = (
+        Namespace::new(&env, "kc-src"),
+        Namespace::new(&env, "kc-dst"),
+    );
+    let jobs: Vec<Value> = (0..12)
+        .map(|i| prowjob(&format!("h-{i:02}"), STATES[i % 4]))
+        .collect();
+    create(&env, &admin, "service-admin", &src.name, &jobs);
+    // By hand: the first eight, as `jq 'del(.metadata.uid, ...)'` would leave them.
+    let by_hand: Vec<Value> = list(&env, &admin, "service-admin", &src.name)
+        .into_values()
+        .take(8)
+        .map(|mut o| {
+            let meta = o["metadata"].as_object_mut().unwrap();
+            for k in [
+                "uid",
+                "resourceVersion",
+                "creationTimestamp",
+                "managedFields",
+                "generation",
+            ] {
+                meta.remove(k);
+            }
+            meta.insert("namespace".into(), json!(dst.name));
+            o
+        })
+        .collect();
+    create(&env, &admin, "service-admin", &dst.name, &by_hand);
+    let args = [
+        "--from",
+        "service-admin",
+        "--to",
+        "service-admin",
+        "--from-namespace",
+        &src.name,
+        "--to-namespace",
+        &dst.name,
+        "--write",
+        "-o",
+        "json",
+    ];
+    let out = migrate(&[&admin], &args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let s = json_of(&out);
+    assert_eq!(
+        (
+            s["identical"].clone(),
+            s["conflict"].clone(),
+            s["copied"].clone()
+        ),
+        (json!(8), json!(0), json!(4))
+    );
+    let source = list(&env, &admin, "service-admin", &src.name);
+    let target = list(&env, &admin, "service-admin", &dst.name);
+    assert_eq!(target.len(), 12);
+    for (name, t) in &target {
+        assert_eq!(content(t), content(&source[name]), "{name}");
+    }
+}
