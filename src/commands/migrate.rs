@@ -66,9 +66,9 @@ verified ones, each with a uid and resourceVersion precondition.
 Namespaces: --from-namespace/--to-namespace, else -n, else each context's
 namespace, else --config-path's prowjob_namespace.
 
-Exit codes: 0 all planned work done; 1 conflicts, running jobs or changed
-source jobs left; 3 invalid configuration; 4 preflight refused, a cluster
-could not be asked, or a copy or deletion failed.
+Exit codes: 0 all done (a plan: nothing but copies to make); 1 conflicts,
+running jobs or changed source jobs left; 3 invalid configuration; 4 preflight
+refused, a cluster could not be asked, or a copy or deletion failed.
 
 Examples:
   kubectl prow migrate prowjobs --from old-service --to new-service

@@ -446,7 +446,6 @@ fn unreachable_finding(f: &Failure, side: &Side) -> Finding {
         ),
         "check the context with `kubectl prow check-rbac` and run again; nothing was written",
     )
-    .about(f.kind.as_str())
 }
 
 /// The checks before anything is read in bulk: the version both sides serve, the target
