@@ -432,6 +432,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('build-clusters', 'build-clusters', [CompletionResultType]::ParameterValue, 'Convert Prow''s old build-cluster YAML into a kubeconfig (as Prow''s cm2kc, plus namespaces)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'The federated design''s migration checklist: each step done, to do (with the command) or blocked')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)')
+            [CompletionResult]::new('prowjobs', 'prowjobs', [CompletionResultType]::ParameterValue, 'Move the ProwJob records to another context: a plan; --write copies, verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -546,11 +547,50 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kubectl-prow;migrate;prowjobs' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The context the ProwJobs are in now (the old service cluster)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The context to move them to')
+            [CompletionResult]::new('--from-namespace', '--from-namespace', [CompletionResultType]::ParameterName, 'The source namespace')
+            [CompletionResult]::new('--to-namespace', '--to-namespace', [CompletionResultType]::ParameterName, 'The target namespace')
+            [CompletionResult]::new('--backup-dir', '--backup-dir', [CompletionResultType]::ParameterName, 'Where --force saves target objects (0600 files)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Requests in flight at once')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)')
+            [CompletionResult]::new('--kubeconfig-dir', '--kubeconfig-dir', [CompletionResultType]::ParameterName, 'Directory of kubeconfig files, read in name order (Prow''s flag: subdirectories and names starting with ''..'' are skipped)')
+            [CompletionResult]::new('--kubeconfig-suffix', '--kubeconfig-suffix', [CompletionResultType]::ParameterName, 'Only read files of --kubeconfig-dir whose names end with this string')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use (check-rbac: repeat to check several)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use (changes the current context)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use (changes the current context)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace for this request (changes the current context; migrate build-clusters: NS for every alias, or ALIAS=NS, repeatable)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace for this request (changes the current context; migrate build-clusters: NS for every alias, or ALIAS=NS, repeatable)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no limit (e.g. 1s, 2m, 3h)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate; repeat for several')
+            [CompletionResult]::new('--prow-job-context', '--prow-job-context', [CompletionResultType]::ParameterName, 'The context of the service cluster, which holds ProwJobs [default: the in-cluster context; with --merge prow, Prow''s "" context]')
+            [CompletionResult]::new('--projected-token-file', '--projected-token-file', [CompletionResultType]::ParameterName, 'A projected ServiceAccount token file to use for in-cluster contexts (Prow''s flag)')
+            [CompletionResult]::new('--config-path', '--config-path', [CompletionResultType]::ParameterName, 'Prow''s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)')
+            [CompletionResult]::new('--job-config-path', '--job-config-path', [CompletionResultType]::ParameterName, 'Prow job configuration: a file, or a directory walked with Prow''s rules')
+            [CompletionResult]::new('--in-repo-config', '--in-repo-config', [CompletionResultType]::ParameterName, 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Copy (without it, only the plan)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Overwrite conflicts, each saved to --backup-dir first')
+            [CompletionResult]::new('--include-running', '--include-running', [CompletionResultType]::ParameterName, 'Copy triggered and pending ProwJobs too')
+            [CompletionResult]::new('--delete-source', '--delete-source', [CompletionResultType]::ParameterName, 'Delete from the source the ProwJobs verified identical on the target')
+            [CompletionResult]::new('--no-in-cluster-config', '--no-in-cluster-config', [CompletionResultType]::ParameterName, 'With --merge prow: do not add Prow''s "" and "default" contexts (Prow''s flag)')
+            [CompletionResult]::new('--use-explicit-credentials', '--use-explicit-credentials', [CompletionResultType]::ParameterName, 'Explicit credentials, the federated design''s mode: no defaulting, so every job must set `cluster`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kubectl-prow;migrate;help' {
             [CompletionResult]::new('jobs', 'jobs', [CompletionResultType]::ParameterValue, 'Add `cluster: <context>` to every job that sets none (a diff; --write to apply)')
             [CompletionResult]::new('build-clusters', 'build-clusters', [CompletionResultType]::ParameterValue, 'Convert Prow''s old build-cluster YAML into a kubeconfig (as Prow''s cm2kc, plus namespaces)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'The federated design''s migration checklist: each step done, to do (with the command) or blocked')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)')
+            [CompletionResult]::new('prowjobs', 'prowjobs', [CompletionResultType]::ParameterValue, 'Move the ProwJob records to another context: a plan; --write copies, verified')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -564,6 +604,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             break
         }
         'kubectl-prow;migrate;help;config' {
+            break
+        }
+        'kubectl-prow;migrate;help;prowjobs' {
             break
         }
         'kubectl-prow;migrate;help;help' {
@@ -650,6 +693,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('build-clusters', 'build-clusters', [CompletionResultType]::ParameterValue, 'Convert Prow''s old build-cluster YAML into a kubeconfig (as Prow''s cm2kc, plus namespaces)')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'The federated design''s migration checklist: each step done, to do (with the command) or blocked')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)')
+            [CompletionResult]::new('prowjobs', 'prowjobs', [CompletionResultType]::ParameterValue, 'Move the ProwJob records to another context: a plan; --write copies, verified')
             break
         }
         'kubectl-prow;help;migrate;jobs' {
@@ -662,6 +706,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             break
         }
         'kubectl-prow;help;migrate;config' {
+            break
+        }
+        'kubectl-prow;help;migrate;prowjobs' {
             break
         }
         'kubectl-prow;help;completion' {

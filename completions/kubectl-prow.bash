@@ -112,6 +112,9 @@ _kubectl__prow() {
             kubectl__prow__subcmd__help__subcmd__migrate,plan)
                 cmd="kubectl__prow__subcmd__help__subcmd__migrate__subcmd__plan"
                 ;;
+            kubectl__prow__subcmd__help__subcmd__migrate,prowjobs)
+                cmd="kubectl__prow__subcmd__help__subcmd__migrate__subcmd__prowjobs"
+                ;;
             kubectl__prow__subcmd__migrate,build-clusters)
                 cmd="kubectl__prow__subcmd__migrate__subcmd__build__subcmd__clusters"
                 ;;
@@ -127,6 +130,9 @@ _kubectl__prow() {
             kubectl__prow__subcmd__migrate,plan)
                 cmd="kubectl__prow__subcmd__migrate__subcmd__plan"
                 ;;
+            kubectl__prow__subcmd__migrate,prowjobs)
+                cmd="kubectl__prow__subcmd__migrate__subcmd__prowjobs"
+                ;;
             kubectl__prow__subcmd__migrate__subcmd__help,build-clusters)
                 cmd="kubectl__prow__subcmd__migrate__subcmd__help__subcmd__build__subcmd__clusters"
                 ;;
@@ -141,6 +147,9 @@ _kubectl__prow() {
                 ;;
             kubectl__prow__subcmd__migrate__subcmd__help,plan)
                 cmd="kubectl__prow__subcmd__migrate__subcmd__help__subcmd__plan"
+                ;;
+            kubectl__prow__subcmd__migrate__subcmd__help,prowjobs)
+                cmd="kubectl__prow__subcmd__migrate__subcmd__help__subcmd__prowjobs"
                 ;;
             *)
                 ;;
@@ -1051,7 +1060,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__help__subcmd__migrate)
-            opts="jobs build-clusters plan config"
+            opts="jobs build-clusters plan config prowjobs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1107,6 +1116,20 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__help__subcmd__migrate__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__prow__subcmd__help__subcmd__migrate__subcmd__prowjobs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1359,7 +1382,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__migrate)
-            opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version jobs build-clusters plan config help"
+            opts="-n -h -V --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version jobs build-clusters plan config prowjobs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1609,7 +1632,7 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__migrate__subcmd__help)
-            opts="jobs build-clusters plan config help"
+            opts="jobs build-clusters plan config prowjobs help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1679,6 +1702,20 @@ _kubectl__prow() {
             return 0
             ;;
         kubectl__prow__subcmd__migrate__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__prow__subcmd__migrate__subcmd__help__subcmd__prowjobs)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1781,6 +1818,120 @@ _kubectl__prow() {
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig-suffix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --merge)
+                    COMPREPLY=($(compgen -W "strict kubectl prow" -- "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --prow-job-context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --projected-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-config-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --in-repo-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__prow__subcmd__migrate__subcmd__prowjobs)
+            opts="-o -n -h -V --from --to --from-namespace --to-namespace --write --force --backup-dir --include-running --delete-source --concurrency --output --kubeconfig --kubeconfig-dir --kubeconfig-suffix --merge --context --cluster --user --namespace --request-timeout --as --as-group --prow-job-context --projected-token-file --no-in-cluster-config --config-path --job-config-path --in-repo-config --use-explicit-credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to-namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --backup-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
                     return 0

@@ -114,7 +114,7 @@ fn completion_scripts_are_printed() {
 
 /// The subcommands of `migrate` and what `migrate plan --o<TAB>` must offer: nested commands
 /// are where a completion script's dispatch goes wrong.
-const MIGRATE_SUBCOMMANDS: [&str; 4] = ["build-clusters", "config", "jobs", "plan"];
+const MIGRATE_SUBCOMMANDS: [&str; 5] = ["build-clusters", "config", "jobs", "plan", "prowjobs"];
 
 fn commands_offered(words: impl IntoIterator<Item = String>) -> Vec<String> {
     let mut v: Vec<String> = words

@@ -206,6 +206,15 @@ fn every_offered_output_format_is_accepted() {
                 // no repository, so it fails with its own configuration error, not a usage one).
                 .args(if path == ["diff"] {
                     &["--base", "HEAD"][..]
+                } else if path == ["migrate", "prowjobs"] {
+                    &[
+                        "--from",
+                        "default",
+                        "--to",
+                        "default",
+                        "--to-namespace",
+                        "other",
+                    ][..]
                 } else {
                     &[][..]
                 })
@@ -225,6 +234,7 @@ fn every_offered_output_format_is_accepted() {
         "contexts -o name",
         "check-rbac -o wide",
         "migrate plan -o json",
+        "migrate prowjobs -o yaml",
         "graph -o dot",
     ] {
         assert!(

@@ -43,6 +43,76 @@ pub enum Step {
     /// Remove pod_namespace and prowjob_namespace from --config-path (a diff; --write to apply)
     #[command(after_help = CONFIG_AFTER_HELP)]
     Config(ConfigArgs),
+    /// Move the ProwJob records to another context: a plan; --write copies, verified
+    #[command(after_help = PROWJOBS_AFTER_HELP)]
+    Prowjobs(ProwjobsArgs),
+}
+
+const PROWJOBS_AFTER_HELP: &str = "\
+Preflight first (nothing is written if any check fails, one line each with its
+fix): the target serves prowjobs.prow.k8s.io at the version the source serves,
+the target namespace exists, and SelfSubjectAccessReviews allow list on the
+source; list, get, create on the target (update prowjobs/status when the CRD
+has that subresource; update with --force); delete on the source with
+--delete-source. Then both sides are listed (paginated) and each source
+ProwJob is copy, identical (same spec, status, labels and annotations),
+conflict, or running (triggered or pending: skipped unless --include-running;
+scale the old controllers down first). --write creates each copy with its
+status (through prowjobs/status where discovery lists it), without server-set
+metadata, re-reads it and compares. A rerun, or a run after an interruption,
+copies only what is not yet identical. --delete-source deletes only the
+verified ones, each with a uid and resourceVersion precondition.
+
+Namespaces: --from-namespace/--to-namespace, else -n, else each context's
+namespace, else --config-path's prowjob_namespace.
+
+Exit codes: 0 all done (a plan: nothing but copies to make); 1 conflicts,
+running jobs or changed source jobs left; 3 invalid configuration; 4 preflight
+refused, a cluster could not be asked, or a copy or deletion failed.
+
+Examples:
+  kubectl prow migrate prowjobs --from old-service --to new-service
+  kubectl prow migrate prowjobs --from old-service --to new-service --write
+  kubectl prow migrate prowjobs --from old-service --to new-service \\
+      --write --delete-source -o json";
+
+#[derive(Debug, Clone, Args)]
+pub struct ProwjobsArgs {
+    /// The context the ProwJobs are in now (the old service cluster)
+    #[arg(long, value_name = "CONTEXT")]
+    pub from: String,
+    /// The context to move them to
+    #[arg(long, value_name = "CONTEXT")]
+    pub to: String,
+    /// The source namespace
+    #[arg(long, value_name = "NS")]
+    pub from_namespace: Option<String>,
+    /// The target namespace
+    #[arg(long, value_name = "NS")]
+    pub to_namespace: Option<String>,
+    /// Copy (without it, only the plan)
+    #[arg(long)]
+    pub write: bool,
+    /// Overwrite conflicts, each saved to --backup-dir first
+    #[arg(long, requires = "write")]
+    pub force: bool,
+    /// Where --force saves target objects (0600 files)
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub backup_dir: std::path::PathBuf,
+    /// Copy triggered and pending ProwJobs too
+    #[arg(long)]
+    pub include_running: bool,
+    /// Delete from the source the ProwJobs verified identical on the target
+    #[arg(long, requires = "write")]
+    pub delete_source: bool,
+    /// Requests in flight at once
+    #[arg(long, value_name = "N", default_value_t = 16,
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub concurrency: u16,
+    /// Output format
+    #[arg(short = 'o', long = "output", default_value_t = Format::Table,
+          value_parser = super::global::format_parser(&[Format::Table, Format::Json, Format::Yaml]))]
+    pub output: Format,
 }
 
 const CONFIG_AFTER_HELP: &str = "\
@@ -139,7 +209,110 @@ pub fn run(
         Step::BuildClusters(a) => build_clusters(global, a, out, err),
         Step::Plan(a) => plan(global, a, out, err),
         Step::Config(a) => config(global, a, out, err),
+        Step::Prowjobs(a) => prowjobs(global, a, out, err),
     }
+}
+
+fn prowjobs(
+    global: &GlobalArgs,
+    args: &ProwjobsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<crate::exit::Exit> {
+    use crate::exit::Exit;
+    use crate::kubeconfig::{Context, MergeMode};
+    use migrate::prowjobs::{self as pj, Side, Stage};
+    let config = super::load_job_config(global)?;
+    if let Some(c) = &config {
+        super::print_findings(&c.findings, err)?;
+    }
+    let prow_config = config.as_ref().and_then(|c| c.prow_config.as_ref());
+    let set = super::load_for_listing(global, prow_config, err)?;
+    let defaults = prow_config.cloned().unwrap_or_default();
+    let side = |name: &str, flag: &Option<String>, which: &str| -> Result<Side> {
+        let ctx: &Context = set.get(name).ok_or_else(|| {
+            Error::UnknownName(format!(
+                "--{which} {name:?}: no such context{}; loaded contexts: {}",
+                crate::kubeconfig::did_you_mean(name, set.names()),
+                crate::kubeconfig::list_or_none(set.names())
+            ))
+        })?;
+        let namespace = flag
+            .clone()
+            .or_else(|| global.namespace())
+            .or_else(|| {
+                (set.mode != MergeMode::Prow)
+                    .then(|| ctx.namespace.clone())
+                    .flatten()
+            })
+            .unwrap_or_else(|| defaults.prowjob_namespace().to_string());
+        Ok(Side {
+            context: super::real(&set, ctx).clone(),
+            namespace,
+        })
+    };
+    let from = side(&args.from, &args.from_namespace, "from")?;
+    let to = side(&args.to, &args.to_namespace, "to")?;
+    if from.context.name == to.context.name && from.namespace == to.namespace {
+        return Err(Error::Usage(format!(
+            "--from and --to are the same context and namespace ({}, {}): nothing to move",
+            args.from, from.namespace
+        )));
+    }
+    let opts = pj::Options {
+        write: args.write,
+        force: args.force,
+        include_running: args.include_running,
+        delete_source: args.delete_source,
+        backup_dir: args.backup_dir.clone(),
+        concurrency: usize::from(args.concurrency),
+        page: 500,
+        timeout: super::check_rbac::request_timeout(global),
+        impersonate: super::check_rbac::impersonation(global),
+    };
+    // A progress line on a terminal, redrawn at most ten times a second.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut last = std::time::Instant::now();
+    let mut shown = false;
+    let mut progress = |stage: Stage, done: usize, total: usize| {
+        if !terminal || total < 50 {
+            return;
+        }
+        if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
+            last = std::time::Instant::now();
+            shown = true;
+            eprint!("\r\x1b[K{} {done}/{total}", stage.as_str());
+        }
+    };
+    let runtime = super::check_rbac::runtime()?;
+    let result = runtime.block_on(pj::run(&from, &to, &opts, &mut progress));
+    runtime.shutdown_background();
+    if shown {
+        eprint!("\r\x1b[K");
+    }
+    let summary = match result {
+        Ok(s) => s,
+        Err(stopped) => {
+            for f in &stopped.findings {
+                writeln!(err, "error: {}", crate::output::sanitize(&f.with_fix()))?;
+            }
+            writeln!(err, "nothing was written")?;
+            return Ok(Exit::Cluster);
+        }
+    };
+    let text = match args.output {
+        Format::Json => crate::output::json(&summary),
+        Format::Yaml => crate::output::yaml(&summary),
+        _ => crate::output::migrate::prowjobs_text(&summary, crate::output::terminal_width()),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(if !summary.failed.is_empty() {
+        Exit::Cluster
+    } else if summary.left_over() {
+        Exit::Problems
+    } else {
+        Exit::Ok
+    })
 }
 
 fn config(

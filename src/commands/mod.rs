@@ -153,3 +153,12 @@ pub(crate) fn print_findings(findings: &[Finding], err: &mut dyn Write) -> Resul
     }
     Ok(())
 }
+
+/// The context an alias stands for (Prow's `""` and `default`), which is the one to connect
+/// with.
+pub(crate) fn real<'a>(set: &'a ContextSet, c: &'a kubeconfig::Context) -> &'a kubeconfig::Context {
+    c.alias_of
+        .as_ref()
+        .and_then(|a| set.get(a.as_str()))
+        .map_or(c, |r| real(set, r))
+}

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::global::{GlobalArgs, parse_duration};
 use crate::exit::Exit;
-use crate::kubeconfig::{Context, ContextSet, MergeMode, Target};
+use crate::kubeconfig::{Context, MergeMode, Target};
 use crate::output::{self, Format};
 use crate::status::live::{self, Place};
 use crate::{Error, Result};
@@ -95,7 +95,7 @@ pub fn run(
             .unwrap_or_else(|| configured.to_string())
     };
     let prowjobs = Place {
-        context: real(&set, pj).clone(),
+        context: super::real(&set, pj).clone(),
         namespace: namespace(pj, defaults.prowjob_namespace()),
     };
     let wanted: Vec<&Context> = match &config {
@@ -118,7 +118,7 @@ pub fn run(
         .into_iter()
         .filter(|c| !matches!(c.target, Target::InCluster(None) | Target::Missing))
         .map(|c| Place {
-            context: real(&set, c).clone(),
+            context: super::real(&set, c).clone(),
             namespace: namespace(c, defaults.pod_namespace()),
         })
         .collect();
@@ -169,13 +169,4 @@ pub fn run(
         return Ok(Exit::Problems);
     }
     Ok(Exit::Ok)
-}
-
-/// The context an alias stands for (Prow's `""` and `default`), which is the one to connect
-/// with.
-fn real<'a>(set: &'a ContextSet, c: &'a Context) -> &'a Context {
-    c.alias_of
-        .as_ref()
-        .and_then(|a| set.get(a.as_str()))
-        .map_or(c, |r| real(set, r))
 }

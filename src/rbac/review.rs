@@ -11,7 +11,7 @@ use k8s_openapi::api::authorization::v1::{
 use serde::Deserialize;
 
 use super::transport::Asker;
-use super::transport::CallError::{NotServed, Refused};
+use super::transport::CallError::{Conflict, NotServed, Refused};
 use super::{Crd, Failure, FailureKind, Identity, Permission};
 
 /// Someone other than the caller, for SubjectAccessReviews (`--in-cluster-via`).
@@ -33,6 +33,14 @@ impl Subject {
             ],
         }
     }
+}
+
+/// A version of `prow.k8s.io` that serves `prowjobs`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProwJobVersion {
+    pub version: String,
+    /// Discovery lists `prowjobs/status`: status is written through it, not with the object.
+    pub status_subresource: bool,
 }
 
 /// The answer to one access review.
@@ -148,7 +156,7 @@ impl Asker<'_> {
                 }
                 Err(NotServed) => continue,
                 Err(Refused(f)) if f.kind == FailureKind::Forbidden => return Ok(None),
-                Err(Refused(f)) => return Err(f),
+                Err(Refused(f) | Conflict(f)) => return Err(f),
             }
         }
         Ok(None)
@@ -176,8 +184,75 @@ impl Asker<'_> {
                 Err(_) => Crd::Unknown,
             },
             Err(NotServed) => Crd::Missing,
-            Err(Refused(_)) => Crd::Unknown,
+            Err(Refused(_) | Conflict(_)) => Crd::Unknown,
         }
+    }
+
+    /// Every version of `prow.k8s.io` that serves `prowjobs`, the preferred one first, and
+    /// whether each lists the `prowjobs/status` subresource (a CRD with one drops `status` on
+    /// create). Empty when the group is not served.
+    pub async fn prowjob_versions(&self) -> Result<Vec<ProwJobVersion>, Failure> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Group {
+            #[serde(default)]
+            versions: Vec<GroupVersion>,
+            preferred_version: Option<GroupVersion>,
+        }
+        #[derive(Deserialize)]
+        struct GroupVersion {
+            version: String,
+        }
+        #[derive(Deserialize)]
+        struct ResourceList {
+            #[serde(default)]
+            resources: Vec<Resource>,
+        }
+        #[derive(Deserialize)]
+        struct Resource {
+            name: String,
+        }
+        let group: Group = match self
+            .call(Method::GET, "/apis/prow.k8s.io", None, "discover APIs")
+            .await
+        {
+            Ok((_, bytes)) => serde_json::from_slice(&bytes).map_err(|_| self.not_discovery())?,
+            Err(NotServed) => return Ok(Vec::new()),
+            Err(Refused(f) | Conflict(f)) => return Err(f),
+        };
+        let preferred = group.preferred_version.map(|v| v.version);
+        let mut versions: Vec<String> = group.versions.into_iter().map(|v| v.version).collect();
+        versions.sort_by_key(|v| Some(v) != preferred.as_ref());
+        let mut out = Vec::new();
+        for version in versions {
+            let path = format!("/apis/prow.k8s.io/{version}");
+            let list: ResourceList =
+                match self.call(Method::GET, &path, None, "discover APIs").await {
+                    Ok((_, bytes)) => {
+                        serde_json::from_slice(&bytes).map_err(|_| self.not_discovery())?
+                    }
+                    Err(NotServed) => continue,
+                    Err(Refused(f) | Conflict(f)) => return Err(f),
+                };
+            if list.resources.iter().any(|r| r.name == "prowjobs") {
+                let status_subresource = list.resources.iter().any(|r| r.name == "prowjobs/status");
+                out.push(ProwJobVersion {
+                    version,
+                    status_subresource,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn not_discovery(&self) -> Failure {
+        Failure::new(
+            FailureKind::BadResponse,
+            format!(
+                "{} answered discovery with something that is not an API list",
+                self.server
+            ),
+        )
     }
 
     fn not_a_review(&self) -> Failure {

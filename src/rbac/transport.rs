@@ -52,7 +52,7 @@ impl Asker<'_> {
     }
 
     /// One request, retried on 429 while the server's Retry-After fits before the deadline.
-    pub(super) async fn call(
+    pub(crate) async fn call(
         &self,
         method: Method,
         path: &str,
@@ -125,6 +125,17 @@ impl Asker<'_> {
             let failure = |kind, text: String| Err(Refused(Failure::new(kind, text)));
             match status {
                 StatusCode::NOT_FOUND => return Err(NotServed),
+                // An object that exists already, or a precondition (uid, resourceVersion)
+                // that no longer holds: the caller decides what that means.
+                StatusCode::CONFLICT => {
+                    return Err(Conflict(Failure::new(
+                        FailureKind::BadResponse,
+                        format!(
+                            "{} answered 409 to a request to {what}{detail}",
+                            self.server
+                        ),
+                    )));
+                }
                 StatusCode::UNAUTHORIZED => {
                     return failure(
                         FailureKind::Unauthorized,
@@ -179,11 +190,13 @@ impl Asker<'_> {
 
 /// Why a request gave no answer.
 pub enum CallError {
-    /// 404: the API is not served here.
+    /// 404: the API (or the object) is not here.
     NotServed,
+    /// 409: the object exists already, or a precondition failed.
+    Conflict(Failure),
     Refused(Failure),
 }
-use CallError::{NotServed, Refused};
+use CallError::{Conflict, NotServed, Refused};
 
 impl From<CallError> for Failure {
     fn from(e: CallError) -> Self {
@@ -192,7 +205,7 @@ impl From<CallError> for Failure {
                 FailureKind::BadResponse,
                 "the API server does not serve authorization.k8s.io/v1",
             ),
-            Refused(f) => f,
+            Conflict(f) | Refused(f) => f,
         }
     }
 }

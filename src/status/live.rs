@@ -112,11 +112,12 @@ struct Job {
     pod_name: Option<String>,
 }
 
-fn prowjob_resource() -> ApiResource {
+/// `prowjobs.prow.k8s.io` at `version` (Prow serves `v1`), for kube's dynamic API.
+pub fn prowjob_resource(version: &str) -> ApiResource {
     ApiResource {
         group: "prow.k8s.io".into(),
-        version: "v1".into(),
-        api_version: "prow.k8s.io/v1".into(),
+        version: version.into(),
+        api_version: format!("prow.k8s.io/{version}"),
         kind: "ProwJob".into(),
         plural: "prowjobs".into(),
     }
@@ -246,17 +247,26 @@ async fn within<T>(
 
 async fn read_prowjobs(t: &Transports, place: &Place, opts: &Options) -> Result<Vec<Job>, Failure> {
     let conn = t.connect(&place.context, &opts.impersonate, None).await?;
-    let api: Api<DynamicObject> =
-        Api::namespaced_with(conn.client.clone(), &place.namespace, &prowjob_resource());
-    let all = list_all(&api, ListParams::default(), opts.page)
+    let api: Api<DynamicObject> = Api::namespaced_with(
+        conn.client.clone(),
+        &place.namespace,
+        &prowjob_resource("v1"),
+    );
+    let all = list_all(&api, ListParams::default(), opts.page, None)
         .await
         .map_err(|e| kube_failure(&e, &conn.server, "list prowjobs"))?;
     Ok(all.iter().map(job_of).collect())
 }
 
 /// Every object of a list, page by page (`limit` and `continue`), as large Prows keep tens of
-/// thousands of ProwJobs.
-async fn list_all<K>(api: &Api<K>, params: ListParams, page: u32) -> kube::Result<Vec<K>>
+/// thousands of ProwJobs; each page within `per_page` when given (a timed-out page is an I/O
+/// timeout, which [`kube_failure`] reports as one).
+pub async fn list_all<K>(
+    api: &Api<K>,
+    params: ListParams,
+    page: u32,
+    per_page: Option<Duration>,
+) -> kube::Result<Vec<K>>
 where
     K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
 {
@@ -267,7 +277,15 @@ where
         if let Some(c) = &token {
             lp = lp.continue_token(c);
         }
-        let list = api.list(&lp).await?;
+        let list = match per_page {
+            Some(t) => tokio::time::timeout(t, api.list(&lp)).await.map_err(|_| {
+                kube::Error::Service(Box::new(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    format!("no page of the list within {}s", t.as_secs()),
+                )))
+            })??,
+            None => api.list(&lp).await?,
+        };
         out.extend(list.items);
         token = list.metadata.continue_.filter(|c| !c.is_empty());
         if token.is_none() {
@@ -300,6 +318,7 @@ async fn read_pods(t: &Transports, place: &Place, opts: &Options) -> Result<Vec<
         &api,
         ListParams::default().labels(PROW_POD_LABEL),
         opts.page,
+        None,
     )
     .await
     .map_err(|e| kube_failure(&e, &conn.server, "list pods"))
