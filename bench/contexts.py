@@ -2,7 +2,7 @@
 """Times `kubectl prow contexts` on 1,000 contexts in 100 files against `kubectl config
 get-contexts` on the same files, measured side by side in one run.
 
-Usage: bench/contexts.py [--runs N]   (builds the release binary first)
+Usage: bench/contexts.py [--runs N]   (builds the release binary first, or $KUBECTL_PROW_BIN)
 kubectl: $KUBECTL_PROW_KUBECTL, else kubectl on PATH (skipped if neither).
 """
 import os
@@ -52,8 +52,10 @@ def median_ms(cmd, env=None, expect_lines=None):
 
 
 def main():
-    subprocess.run(["cargo", "build", "--release", "--locked", "-q"], cwd=ROOT, check=True)
-    ours = os.path.join(ROOT, "target", "release", "kubectl-prow")
+    ours = os.environ.get("KUBECTL_PROW_BIN")
+    if not ours:
+        subprocess.run(["cargo", "build", "--release", "--locked", "-q"], cwd=ROOT, check=True)
+        ours = os.path.join(ROOT, "target", "release", "kubectl-prow")
     kubectl = os.environ.get("KUBECTL_PROW_KUBECTL") or shutil.which("kubectl")
     with tempfile.TemporaryDirectory() as d:
         files = fleet(d)
