@@ -680,6 +680,73 @@ const MAX_NODES: usize = 1 << 21;
 /// of mappings the first wins). `None` when the YAML does not parse (the general reader reports
 /// that).
 pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
+    let Some(root) = tree(text)? else {
+        return Some(Vec::new());
+    };
+    let mut checker = Checker::new(role);
+    let mut budget = MAX_NODES;
+    emit(&root, &mut checker, &mut budget);
+    Some(checker.problems)
+}
+
+/// The first document as `sigs.k8s.io/yaml` turns it into JSON (go-yaml v2's scalars, merge
+/// keys, a repeated key's last value, keys written back as strings), before any Go struct
+/// sees it: what Prow decodes a job's `spec` and `decoration_config` from. `None` when the
+/// YAML does not parse or has no JSON form (a non-finite float, a null key); `Some(Null)`
+/// for an empty file.
+pub(crate) fn document_json(text: &str) -> Option<serde_json::Value> {
+    let Some(root) = tree(text)? else {
+        return Some(serde_json::Value::Null);
+    };
+    let mut budget = MAX_NODES;
+    to_json(&root, &mut budget)
+}
+
+fn to_json(n: &Node, budget: &mut usize) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    if *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    Some(match n {
+        Node::Scalar {
+            text, plain, tag, ..
+        } => match resolve(text, *plain, tag.as_deref())? {
+            Val::Null => Value::Null,
+            Val::Bool => Value::Bool(scalar::prow_string_form(text).as_deref() == Some("true")),
+            Val::Int(i) => match (i64::try_from(i), u64::try_from(i)) {
+                (Ok(v), _) => Value::from(v),
+                (_, Ok(v)) => Value::from(v),
+                _ => Value::from(i as f64),
+            },
+            Val::Float(f) => Value::from(serde_json::Number::from_f64(f)?),
+            Val::Str => Value::String(text.clone()),
+        },
+        Node::Seq(items, _) => Value::Array(
+            items
+                .iter()
+                .map(|i| to_json(i, budget))
+                .collect::<Option<_>>()?,
+        ),
+        Node::Map(entries, _) => {
+            let mut map = serde_json::Map::new();
+            for (k, v) in entries {
+                let Node::Scalar {
+                    text, plain, tag, ..
+                } = &**k
+                else {
+                    return None;
+                };
+                let key = key_text(text, resolve(text, *plain, tag.as_deref())?)?;
+                map.insert(key, to_json(v, budget)?);
+            }
+            Value::Object(map)
+        }
+    })
+}
+
+/// The first document's node tree, merge keys applied; `Some(None)` for an empty stream.
+fn tree(text: &str) -> Option<Option<Rc<Node>>> {
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut parser = Parser::new_from_str_with_options(text, options);
@@ -694,7 +761,7 @@ pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
             u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
         );
         let node = match event {
-            Event::StreamEnd => return Some(Vec::new()),
+            Event::StreamEnd => return Some(None),
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| tag_kind(&t).to_owned());
                 let n = Rc::new(Node::Scalar {
@@ -737,10 +804,7 @@ pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
             None => root = Some(node),
         }
     }
-    let mut checker = Checker::new(role);
-    let mut budget = MAX_NODES;
-    emit(root.as_deref()?, &mut checker, &mut budget);
-    Some(checker.problems)
+    Some(root)
 }
 
 /// A mapping's entries as go-yaml v2 leaves them (see [`check_general`]).

@@ -211,6 +211,24 @@ pub fn parse_both_paths(text: &str, config: bool) -> (Option<Parsed>, Parsed) {
     )
 }
 
+/// The job-config files under `job_config_path`, in Prow's walk order (what [`load`] reads).
+pub fn job_files(job_config_path: &Path) -> Vec<PathBuf> {
+    let is_dir = std::fs::metadata(job_config_path).is_ok_and(|m| m.is_dir());
+    discover::discover(job_config_path, is_dir).files
+}
+
+/// One file's first YAML document as the JSON Prow decodes it (gzip and a byte-order mark
+/// handled as [`load`] does): for what the readers skip, a job's `spec` and decoration, and the
+/// config's `plank` and `presets`. `Ok(None)` when the text is not YAML Prow reads.
+pub fn read_document(path: &Path) -> std::io::Result<Option<serde_json::Value>> {
+    let bytes = parse::read_maybe_gzip(path)?;
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(None);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(json::document_json(text))
+}
+
 /// The settings of a Prow `config.yaml` text; `None` when it does not read.
 pub fn parse_config(file: &Path, text: &str) -> Option<ProwConfig> {
     parse::parse_file(&Arc::from(file), text.as_bytes(), Role::Config).prow_config
