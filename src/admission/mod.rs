@@ -184,6 +184,46 @@ impl Documents {
     }
 }
 
+/// The pod plank would create for each job, in `pod_namespace`, without asking anything:
+/// `None` for a job whose entry is not found again, `Err` for what Prow refuses while loading
+/// or decorating. `undecorated`: the job's pod with its decoration removed (Prow's
+/// undecorated path, for the differential test against Prow's own code).
+pub fn pods(
+    docs: &Documents,
+    jobs: &[&Job],
+    undecorated: bool,
+) -> Vec<Option<Result<Value, String>>> {
+    docs.bodies(jobs)
+        .into_iter()
+        .zip(jobs)
+        .map(|(body, job)| {
+            body.map(|body| {
+                prowjob::prowjob(
+                    &docs.settings,
+                    job.kind,
+                    job.repo.as_deref(),
+                    body,
+                    undecorated,
+                )
+                .and_then(|pj| {
+                    if undecorated && pj.decoration.is_none() && !decorated(docs, job, body) {
+                        return Err("not decorated".into());
+                    }
+                    pod::plank_pod(&pj, &docs.settings.pod_namespace)
+                })
+            })
+        })
+        .collect()
+}
+
+/// Whether Prow decorates the job (its own `decorate`, else `decorate_all_jobs`).
+fn decorated(docs: &Documents, _job: &Job, body: &Value) -> bool {
+    body.get("decorate")
+        .and_then(Value::as_bool)
+        .unwrap_or(docs.settings.decorate_all_jobs)
+        || body.get("decoration_config").is_some_and(|d| !d.is_null())
+}
+
 /// Builds every job's pod and groups them by context: identical pods of one context once.
 pub fn plan(placed: &[Placed<'_>], set: &ContextSet, docs: &Documents, opts: &PlanOptions) -> Plan {
     let jobs: Vec<&Job> = placed.iter().map(|p| p.job).collect();

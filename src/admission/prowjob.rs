@@ -120,14 +120,22 @@ impl Settings {
             defaults,
             presets: Vec::new(),
         };
-        settings.add_presets(&Value::Object(doc.clone()));
+        if let Some(list) = doc.get("presets").and_then(Value::as_array) {
+            settings.presets.extend(list.iter().cloned());
+        }
         Ok(settings)
     }
 
-    /// Adds a file's `presets`.
+    /// Adds a job-config file's `presets`. Prow reads such a file into its `JobConfig`, so the
+    /// YAML converter sees the presets' string fields and turns numbers and booleans written
+    /// there back into strings (`value: 3600` is `"3600"`).
     pub fn add_presets(&mut self, doc: &Value) {
         if let Some(list) = doc.get("presets").and_then(Value::as_array) {
-            self.presets.extend(list.iter().cloned());
+            self.presets.extend(list.iter().map(|p| {
+                let mut p = stringify_preset(p);
+                crate::prow::go_field_names(&mut p, None);
+                p
+            }));
         }
     }
 }
@@ -187,6 +195,9 @@ pub fn prowjob(
     body: &Value,
     force_undecorated: bool,
 ) -> Result<ProwJob, String> {
+    let mut body = body.clone();
+    crate::prow::go_field_names(&mut body, Some(kind));
+    let body = &body;
     let name = str_field(body, "name");
     let cluster = Some(str_field(body, "cluster"))
         .filter(|c| !c.is_empty())
@@ -290,6 +301,47 @@ pub fn prowjob(
     pj.labels = l;
     pj.annotations = a;
     Ok(pj)
+}
+
+/// A preset with the string fields Prow's converter sees written as strings.
+fn stringify_preset(preset: &Value) -> Value {
+    fn text(v: &mut Value) {
+        let s = match v {
+            Value::Bool(b) => b.to_string(),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => i.to_string(),
+                None => match n.as_u64() {
+                    Some(u) => u.to_string(),
+                    None => crate::prow::go_format_float32_g(n.as_f64().unwrap_or(0.0)),
+                },
+            },
+            _ => return,
+        };
+        *v = Value::String(s);
+    }
+    let mut p = preset.clone();
+    if let Some(labels) = p.get_mut("labels").and_then(Value::as_object_mut) {
+        labels.values_mut().for_each(text);
+    }
+    for (list, fields) in [
+        ("env", &["name", "value"][..]),
+        ("volumes", &["name"][..]),
+        ("volumeMounts", &["name", "mountPath", "subPath"][..]),
+    ] {
+        for item in p
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
+            for f in fields {
+                if let Some(v) = item.get_mut(*f) {
+                    text(v);
+                }
+            }
+        }
+    }
+    p
 }
 
 fn str_field(v: &Value, key: &str) -> String {

@@ -745,6 +745,79 @@ fn to_json(n: &Node, budget: &mut usize) -> Option<serde_json::Value> {
     })
 }
 
+/// Which of Prow's job-config types a value decodes into, for [`go_field_names`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Root {
+    /// One entry of `presubmits`, `postsubmits` or `periodics`.
+    Job(super::JobKind),
+    /// One entry of `presets`.
+    Preset,
+}
+
+/// Renames keys to the Go field they set when they match it only ignoring case (Go's
+/// `encoding/json` decodes `NAME` into `name`), through every struct Prow's types know; keys
+/// Prow has no field for are kept (the API server may know them).
+pub(crate) fn go_field_names(v: &mut serde_json::Value, root: Root) {
+    let t = types();
+    let elem = |ty: TypeId| match &t.types[ty] {
+        Ty::Slice { elem, .. } | Ty::Map { elem, .. } => *elem,
+        _ => ty,
+    };
+    let ty = match root {
+        Root::Job(super::JobKind::Presubmit) => elem(t.presubmits),
+        Root::Job(super::JobKind::Postsubmit) => elem(t.postsubmits),
+        Root::Job(super::JobKind::Periodic) => {
+            let Ty::Struct { fields, .. } = &t.types[JOB_CONFIG] else {
+                return;
+            };
+            let Some(f) = fields.iter().find(|f| f.name == "periodics") else {
+                return;
+            };
+            elem(f.ty)
+        }
+        Root::Preset => elem(t.presets),
+    };
+    rename(v, ty, 0);
+}
+
+fn rename(v: &mut serde_json::Value, ty: TypeId, depth: usize) {
+    use serde_json::Value;
+    if depth > 64 {
+        return;
+    }
+    let t = types();
+    match (&t.types[ty], v) {
+        (s @ Ty::Struct { .. }, Value::Object(m)) => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            let mut out = serde_json::Map::new();
+            for k in keys {
+                let mut value = m.remove(&k).expect("a key of the map");
+                match lookup(s, &k) {
+                    Some(f) => {
+                        rename(&mut value, f.ty, depth + 1);
+                        out.insert(f.name.to_string(), value);
+                    }
+                    None => {
+                        out.insert(k, value);
+                    }
+                }
+            }
+            *m = out;
+        }
+        (Ty::Slice { elem, .. }, Value::Array(items)) => {
+            for i in items {
+                rename(i, *elem, depth + 1);
+            }
+        }
+        (Ty::Map { elem, .. }, Value::Object(m)) => {
+            for x in m.values_mut() {
+                rename(x, *elem, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The first document's node tree, merge keys applied; `Some(None)` for an empty stream.
 fn tree(text: &str) -> Option<Option<Rc<Node>>> {
     let mut options = Options::default();

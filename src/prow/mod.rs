@@ -40,7 +40,7 @@ pub use self::config::{AllowedClusters, DEFAULT_NAMESPACE, ProwConfig};
 pub use self::discover::PROWIGNORE;
 pub use self::error::Error;
 pub use self::job::{Agent, DEFAULT_CONTEXT, Job, JobKind};
-pub(crate) use self::scalar::prow_string_form;
+pub(crate) use self::scalar::{go_format_float32_g, prow_string_form};
 
 use self::parse::{ParsedFile, Role};
 use crate::finding::Finding;
@@ -227,6 +227,18 @@ pub fn read_document(path: &Path) -> std::io::Result<Option<serde_json::Value>> 
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(json::document_json(text))
+}
+
+/// Renames a job's (or a preset's) keys to the Go fields they set when they match only
+/// ignoring case, as Prow's JSON decoding does (`NAME:` sets an env var's `name`).
+pub fn go_field_names(v: &mut serde_json::Value, kind: Option<JobKind>) {
+    json::go_field_names(
+        v,
+        match kind {
+            Some(k) => json::Root::Job(k),
+            None => json::Root::Preset,
+        },
+    );
 }
 
 /// The settings of a Prow `config.yaml` text; `None` when it does not read.
