@@ -68,11 +68,13 @@ fn configurations(corpus: &Path) -> Vec<(PathBuf, Option<PathBuf>)> {
     ]
 }
 
-/// (type, repo, name) and its occurrence among jobs of that key, in reading order.
+/// (type, repo, name).
+type Name = (String, Option<String>, String);
+/// A [`Name`] and its occurrence among jobs of that name, in reading order.
 type Key = (String, Option<String>, String, usize);
 
-fn keyed<T>(items: Vec<((String, Option<String>, String), T)>) -> HashMap<Key, T> {
-    let mut seen: HashMap<(String, Option<String>, String), usize> = HashMap::new();
+fn keyed<T>(items: Vec<(Name, T)>) -> HashMap<Key, T> {
+    let mut seen: HashMap<Name, usize> = HashMap::new();
     items
         .into_iter()
         .map(|(k, v)| {
@@ -361,10 +363,11 @@ fn compare(ours: &Value, theirs: &Value, path: &str, out: &mut Vec<String>) {
         (Value::Number(a), Value::Number(b)) if a.as_f64() != b.as_f64() => {
             out.push(format!("{path}: {a} against Prow's {b}"));
         }
-        (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
-            if !(empty(a) && empty(b)) || MEANINGFUL_EMPTY.contains(&key) {
-                out.push(format!("{path}: {} against Prow's {}", short(a), short(b)));
-            }
+        (a, b)
+            if std::mem::discriminant(a) != std::mem::discriminant(b)
+                && (!(empty(a) && empty(b)) || MEANINGFUL_EMPTY.contains(&key)) =>
+        {
+            out.push(format!("{path}: {} against Prow's {}", short(a), short(b)));
         }
         _ => {}
     }
