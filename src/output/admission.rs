@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::admission::{JobResult, Status};
 
 /// How many jobs of a group are shown without `--verbose`.
@@ -12,17 +14,17 @@ pub const SHOWN: usize = 3;
 pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> String {
     let width = width.unwrap_or(80).max(40);
     let mut out = String::new();
-    // One row per context (and one for jobs that run in none).
-    let mut per: BTreeMap<String, [usize; 5]> = BTreeMap::new();
+    // One row per context that exists (and one for jobs that run in none); jobs of contexts
+    // no file defines have their own section below.
+    let mut per: BTreeMap<String, [usize; 4]> = BTreeMap::new();
     let mut ns: BTreeMap<String, String> = BTreeMap::new();
-    for r in results {
+    for r in results.iter().filter(|r| r.status != Status::Missing) {
         let key = r.context.clone().unwrap_or_else(|| "-".into());
         let i = match r.status {
             Status::Admitted => 0,
             Status::Refused => 1,
             Status::Error => 2,
-            Status::Skipped => 3,
-            Status::Missing => 4,
+            Status::Skipped | Status::Missing => 3,
         };
         per.entry(key.clone()).or_default()[i] += 1;
         if let Some(n) = &r.namespace {
@@ -40,21 +42,23 @@ pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> Strin
             row
         })
         .collect();
-    out.push_str(&super::table(
-        &[
-            "CONTEXT",
-            "NAMESPACE",
-            "ADMITTED",
-            "REFUSED",
-            "ERROR",
-            "SKIPPED",
-            "MISSING",
-        ],
-        rows,
-        false,
-        Some(width),
-        &["NAMESPACE"],
-    ));
+    if !rows.is_empty() {
+        out.push_str(&super::table_keeping(
+            &[
+                "CONTEXT",
+                "NAMESPACE",
+                "ADMITTED",
+                "REFUSED",
+                "ERROR",
+                "SKIPPED",
+            ],
+            rows,
+            false,
+            Some(width),
+            &[],
+            &["NAMESPACE", "CONTEXT"],
+        ));
+    }
 
     let place = |r: &JobResult| format!("{}:{}", r.file, r.line);
     let list = |out: &mut String, jobs: &[&JobResult]| {
@@ -65,9 +69,15 @@ pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> Strin
         };
         for r in &jobs[..shown] {
             let ctx = r.context.as_deref().unwrap_or("-");
-            let line = format!("    {} ({ctx}) {}", r.job, place(r));
-            out.push_str(&super::sanitize(&line));
-            out.push('\n');
+            let head = super::sanitize(&format!("{} ({ctx})", r.job));
+            let place = super::sanitize(&place(r));
+            if 4 + head.width() + 1 + place.width() <= width {
+                out.push_str(&format!("    {head} {place}\n"));
+            } else {
+                // The place on a line of its own, its start cut when even that is too long.
+                out.push_str(&wrap(&head, "    ", "      ", width));
+                out.push_str(&format!("      {}\n", cut_start(&place, width - 6)));
+            }
         }
         if jobs.len() > shown {
             out.push_str(&format!(
@@ -82,7 +92,7 @@ pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> Strin
         .filter(|r| r.status == Status::Refused)
         .collect();
     if !refused.is_empty() {
-        out.push_str(&format!("\nRefused ({} jobs):\n", refused.len()));
+        out.push_str(&format!("\nRefused ({}):\n", jobs_count(refused.len())));
         let mut groups: BTreeMap<(String, String), Vec<&JobResult>> = BTreeMap::new();
         for r in &refused {
             groups
@@ -177,8 +187,8 @@ pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> Strin
         .count();
     let absent_refs: usize = absent.len();
     let mut summary = format!(
-        "{} jobs: {} admitted, {} refused, {} error, {} skipped, {} missing",
-        results.len(),
+        "{}: {} admitted, {} refused, {} error, {} skipped, {} missing",
+        jobs_count(results.len()),
         count(Status::Admitted),
         count(Status::Refused),
         count(Status::Error),
@@ -196,10 +206,35 @@ pub fn text(results: &[JobResult], verbose: bool, width: Option<usize>) -> Strin
     out
 }
 
+fn jobs_count(n: usize) -> String {
+    if n == 1 {
+        "1 job".into()
+    } else {
+        format!("{n} jobs")
+    }
+}
+
+/// The end of `s` in `width` columns, `…` in front when cut (a file's name is at its end).
+fn cut_start(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut used = 1;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    format!("…{}", &s[start..])
+}
+
 /// `text` on lines of at most `width` columns, at spaces where it can (a word longer than a
 /// line is cut), the first line after `first`, the others after `rest`.
 pub fn wrap(text: &str, first: &str, rest: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
     let mut out = String::new();
     let mut line = first.to_string();
     let mut empty = true;
