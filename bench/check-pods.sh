@@ -101,7 +101,7 @@ PY
 
 ours_run() { "$ours" "${prow[@]}" check-pods -o json; }
 kubectl_run() { "$kubectl" --kubeconfig "$kc" --cache-dir "$cache" create --dry-run=server -f "$work/pods.json" -o name; }
-curl_run() { curl -sS --parallel --parallel-max 32 -K "$work/curl.cfg"; }
+curl_run() { curl -sS --no-progress-meter --parallel --parallel-max 32 -K "$work/curl.cfg"; }
 
 echo "== comparing answers" >&2
 ours_run >"$work/ours.json" || true

@@ -279,6 +279,15 @@ pub fn plan(placed: &[Placed<'_>], set: &ContextSet, docs: &Documents, opts: &Pl
             })
             .unwrap_or_else(|| docs.settings.pod_namespace.clone());
         result.namespace = Some(namespace.clone());
+        if !dns_name(&namespace, 63) {
+            result.status = Status::Error;
+            result.reason = Some("Config".into());
+            result.message = Some(format!(
+                "namespace {namespace:?} is not a Kubernetes name (lower-case letters, digits, '-')"
+            ));
+            out.jobs.push((result, None));
+            continue;
+        }
         let Some(body) = body else {
             result.status = Status::Error;
             result.message = Some("the job's entry could not be read again".into());
@@ -328,6 +337,18 @@ pub fn plan(placed: &[Placed<'_>], set: &ContextSet, docs: &Documents, opts: &Pl
         out.jobs.push((result, Some((t, i))));
     }
     out
+}
+
+/// A DNS label (`max` 63) or subdomain (`max` 253) as Kubernetes names objects: what may go
+/// into a request's path.
+pub(crate) fn dns_name(name: &str, max: usize) -> bool {
+    !name.is_empty()
+        && name.len() <= max
+        && name.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (max > 63 && b == b'.')
+        })
+        && name.as_bytes()[0].is_ascii_alphanumeric()
+        && name.as_bytes()[name.len() - 1].is_ascii_alphanumeric()
 }
 
 /// Every job's result from the answers ([`run::run`]), in the plan's order.

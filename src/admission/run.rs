@@ -125,6 +125,12 @@ async fn ask(
         let gate = Arc::clone(&gate);
         let asker = &asker;
         async move {
+            if !super::dns_name(name, 253) {
+                return (
+                    (*kind, name.clone()),
+                    Err("not a valid object name".to_string()),
+                );
+            }
             let _permit = gate.acquire().await.expect("never closed");
             let path = format!("/api/v1/namespaces/{ns}/{}/{name}", kind.resource());
             let answer = match asker.get_metadata(&path).await {
