@@ -164,7 +164,17 @@ pub fn run(
         via: None,
     };
     let answers = ask(&plan.targets, &opts)?;
-    let results = admission::results(plan, &answers);
+    let mut results = admission::results(plan, &answers);
+    // What servers and files say reaches every output escaped (JSON escapes control characters
+    // but not bidirectional overrides).
+    for r in &mut results {
+        for text in [&mut r.message, &mut r.reason].into_iter().flatten() {
+            *text = output::sanitize(text);
+        }
+        for x in &mut r.references {
+            x.name = output::sanitize(&x.name);
+        }
+    }
     if results.is_empty() {
         writeln!(err, "No resources found: no jobs to check")?;
     }
