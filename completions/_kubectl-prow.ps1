@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check kubeconfigs and Prow job configuration together, without contacting a cluster')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Print the merged configuration as one kubeconfig, secrets redacted')
             [CompletionResult]::new('check-rbac', 'check-rbac', [CompletionResultType]::ParameterValue, 'Ask each context''s API server whether Prow may do its work there')
+            [CompletionResult]::new('check-pods', 'check-pods', [CompletionResultType]::ParameterValue, 'Ask each job''s context whether it would admit the job''s pod (a dry run: nothing is created)')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw contexts, clusters and users as Mermaid or Graphviz DOT')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What is running where: ProwJobs by state per context, and each build context''s pods')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Which jobs a change adds, removes or moves to another context, since a git revision')
@@ -242,6 +243,40 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('--in-repo-config', '--in-repo-config', [CompletionResultType]::ParameterName, 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable')
             [CompletionResult]::new('--suggest', '--suggest', [CompletionResultType]::ParameterName, 'Print the missing Roles and RoleBindings (YAML), not the table')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print the table without the header line')
+            [CompletionResult]::new('--no-in-cluster-config', '--no-in-cluster-config', [CompletionResultType]::ParameterName, 'With --merge prow: do not add Prow''s "" and "default" contexts (Prow''s flag)')
+            [CompletionResult]::new('--use-explicit-credentials', '--use-explicit-credentials', [CompletionResultType]::ParameterName, 'Explicit credentials, the federated design''s mode: no defaulting, so every job must set `cluster`')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'kubectl-prow;check-pods' {
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only jobs of this type')
+            [CompletionResult]::new('--repo', '--repo', [CompletionResultType]::ParameterName, 'Only jobs of this repository (org/repo, or a Gerrit URL as written)')
+            [CompletionResult]::new('--job', '--job', [CompletionResultType]::ParameterName, 'Only jobs whose name matches (repeatable; `*` and `?` globs)')
+            [CompletionResult]::new('--junit', '--junit', [CompletionResultType]::ParameterName, 'Also write the answers as JUnit XML (a suite per context, a case per job) [default in a Prow job: $ARTIFACTS/junit_kubectl-prow.xml]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Path to a kubeconfig file; repeat to merge several as a strict union ($KUBECONFIG is then ignored)')
+            [CompletionResult]::new('--kubeconfig-dir', '--kubeconfig-dir', [CompletionResultType]::ParameterName, 'Directory of kubeconfig files, read in name order (Prow''s flag: subdirectories and names starting with ''..'' are skipped)')
+            [CompletionResult]::new('--kubeconfig-suffix', '--kubeconfig-suffix', [CompletionResultType]::ParameterName, 'Only read files of --kubeconfig-dir whose names end with this string')
+            [CompletionResult]::new('--merge', '--merge', [CompletionResultType]::ParameterName, 'How to merge several files [default: strict with --kubeconfig, kubectl otherwise]')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'The name of the kubeconfig context to use (check-rbac: repeat to check several)')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'The name of the kubeconfig cluster to use (changes the current context)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'The name of the kubeconfig user to use (changes the current context)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'The namespace for this request (changes the current context; migrate build-clusters: NS for every alias, or ALIAS=NS, repeatable)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'The namespace for this request (changes the current context; migrate build-clusters: NS for every alias, or ALIAS=NS, repeatable)')
+            [CompletionResult]::new('--request-timeout', '--request-timeout', [CompletionResultType]::ParameterName, 'How long to wait for a cluster (check-rbac: per context, default 10s); 0 means no limit (e.g. 1s, 2m, 3h)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Username to impersonate for the operation')
+            [CompletionResult]::new('--as-group', '--as-group', [CompletionResultType]::ParameterName, 'Group to impersonate; repeat for several')
+            [CompletionResult]::new('--prow-job-context', '--prow-job-context', [CompletionResultType]::ParameterName, 'The context of the service cluster, which holds ProwJobs [default: the in-cluster context; with --merge prow, Prow''s "" context]')
+            [CompletionResult]::new('--projected-token-file', '--projected-token-file', [CompletionResultType]::ParameterName, 'A projected ServiceAccount token file to use for in-cluster contexts (Prow''s flag)')
+            [CompletionResult]::new('--config-path', '--config-path', [CompletionResultType]::ParameterName, 'Prow''s config.yaml (pod_namespace, prowjob_namespace, disabled_clusters, in_repo_config.allowed_clusters, inline jobs)')
+            [CompletionResult]::new('--job-config-path', '--job-config-path', [CompletionResultType]::ParameterName, 'Prow job configuration: a file, or a directory walked with Prow''s rules')
+            [CompletionResult]::new('--in-repo-config', '--in-repo-config', [CompletionResultType]::ParameterName, 'A repository checkout whose .prow.yaml or .prow/ to read as in-repo jobs: ORG/REPO=DIR, or DIR (the repository from its origin remote); repeatable')
+            [CompletionResult]::new('--print-pods', '--print-pods', [CompletionResultType]::ParameterName, 'Print the pods (a JSON v1 List, one pod per job) instead of asking any server')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'List every job of a group, not the first 3')
             [CompletionResult]::new('--no-in-cluster-config', '--no-in-cluster-config', [CompletionResultType]::ParameterName, 'With --merge prow: do not add Prow''s "" and "default" contexts (Prow''s flag)')
             [CompletionResult]::new('--use-explicit-credentials', '--use-explicit-credentials', [CompletionResultType]::ParameterName, 'Explicit credentials, the federated design''s mode: no defaulting, so every job must set `cluster`')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -645,6 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             [CompletionResult]::new('lint', 'lint', [CompletionResultType]::ParameterValue, 'Check kubeconfigs and Prow job configuration together, without contacting a cluster')
             [CompletionResult]::new('view', 'view', [CompletionResultType]::ParameterValue, 'Print the merged configuration as one kubeconfig, secrets redacted')
             [CompletionResult]::new('check-rbac', 'check-rbac', [CompletionResultType]::ParameterValue, 'Ask each context''s API server whether Prow may do its work there')
+            [CompletionResult]::new('check-pods', 'check-pods', [CompletionResultType]::ParameterValue, 'Ask each job''s context whether it would admit the job''s pod (a dry run: nothing is created)')
             [CompletionResult]::new('graph', 'graph', [CompletionResultType]::ParameterValue, 'Draw contexts, clusters and users as Mermaid or Graphviz DOT')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'What is running where: ProwJobs by state per context, and each build context''s pods')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Which jobs a change adds, removes or moves to another context, since a git revision')
@@ -671,6 +707,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-prow' -ScriptBlock {
             break
         }
         'kubectl-prow;help;check-rbac' {
+            break
+        }
+        'kubectl-prow;help;check-pods' {
             break
         }
         'kubectl-prow;help;graph' {

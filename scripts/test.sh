@@ -118,6 +118,12 @@ if $clusters; then
   run "$repo/tests/prowjobreader/build.sh" || { say "error: building Prow's job reader (tests/prowjobreader) failed"; exit 1; }
   timings+=("build Prow's job reader: $(since "$t")")
   export KUBECTL_PROW_PROWJOBREADER=${PROWJOBREADER_BIN:-$repo/target/prowjobreader}/prowjobreader
+  # Prow's own pod construction (decorate.ProwJobToPod), the oracle of
+  # tests/check_pods_differential.rs.
+  t=$(now)
+  run "$repo/tests/podoracle/build.sh" || { say "error: building Prow's pod oracle (tests/podoracle) failed"; exit 1; }
+  timings+=("build Prow's pod oracle: $(since "$t")")
+  export KUBECTL_PROW_PODORACLE=${PODORACLE_BIN:-$repo/target/podoracle}/podoracle
 fi
 
 # The release archives and the real krew tools for tests/krew.rs (they skip without them): only

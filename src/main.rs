@@ -8,8 +8,8 @@ mod commands;
 
 // The library's rooms, under the names the command modules use (`crate::output`, ...).
 use kubectl_prow::{
-    Error, Result, credentials, exit, finding, kubeconfig, lint, migrate, output, placement, prow,
-    rbac, status, write,
+    Error, Result, admission, credentials, exit, finding, kubeconfig, lint, migrate, output,
+    placement, prow, rbac, status, write,
 };
 
 use cli::Cli;

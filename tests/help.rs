@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "jobs",
     "lint",
     "check-rbac",
+    "check-pods",
     "view",
     "completion",
     "grant",

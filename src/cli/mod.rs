@@ -12,7 +12,8 @@ use clap::{Parser, Subcommand};
 use crate::Result;
 use crate::commands::global::GlobalArgs;
 use crate::commands::{
-    check_rbac, contexts, credentials, diff, grant, graph, jobs, lint, migrate, status, view,
+    check_pods, check_rbac, contexts, credentials, diff, grant, graph, jobs, lint, migrate, status,
+    view,
 };
 
 const ABOUT: &str = "kubectl prow: see which Prow jobs run in which kubeconfig context, and check \
@@ -92,6 +93,10 @@ pub enum Command {
         after_long_help = check_rbac::AFTER_LONG_HELP
     )]
     CheckRbac(check_rbac::CheckRbacArgs),
+    /// Ask each job's context whether it would admit the job's pod (a dry run: nothing is
+    /// created)
+    #[command(name = "check-pods", after_help = check_pods::AFTER_HELP)]
+    CheckPods(check_pods::CheckPodsArgs),
     /// Draw contexts, clusters and users as Mermaid or Graphviz DOT
     #[command(after_help = graph::AFTER_HELP)]
     Graph(graph::GraphArgs),
@@ -127,6 +132,7 @@ pub fn run(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<crate:
         Command::Lint(args) => lint::run(&cli.global, args, out, err),
         Command::View(args) => view::run(&cli.global, args, out, err),
         Command::CheckRbac(args) => check_rbac::run(&cli.global, args, out, err),
+        Command::CheckPods(args) => check_pods::run(&cli.global, args, out, err),
         Command::Grant(args) => grant::run(&cli.global, args, out, err),
         Command::Migrate(args) => migrate::run(&cli.global, args, out, err),
         Command::Completion(args) => completion::run(args, out),

@@ -1,6 +1,7 @@
 //! One file per subcommand: its arguments (clap types), and the wiring of library calls to
 //! output that returns an exit code. `global` holds the flags they share.
 
+pub mod check_pods;
 pub mod check_rbac;
 pub mod contexts;
 pub mod credentials;

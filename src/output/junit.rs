@@ -125,6 +125,72 @@ pub fn check_rbac(reports: &[ContextReport]) -> Report {
     report
 }
 
+/// `check-pods`' answers: a suite per context, a case per job; refused, missing and absent
+/// references fail, a context that could not be asked is an error, skipped jobs are skipped.
+pub fn check_pods(results: &[crate::admission::JobResult]) -> Report {
+    use crate::admission::Status as S;
+    let mut report = Report::new("kubectl-prow check-pods");
+    let mut contexts: Vec<String> = results
+        .iter()
+        .map(|r| r.context.clone().unwrap_or_else(|| "-".into()))
+        .collect();
+    contexts.sort();
+    contexts.dedup();
+    for ctx in contexts {
+        let mut suite = TestSuite::new(format!("context {ctx}"));
+        for r in results
+            .iter()
+            .filter(|r| r.context.clone().unwrap_or_else(|| "-".into()) == ctx)
+        {
+            let message = super::sanitize(r.message.as_deref().unwrap_or(""));
+            let absent: Vec<String> = r
+                .references
+                .iter()
+                .filter(|x| x.exists == Some(false))
+                .map(|x| format!("{}/{}", x.kind, super::sanitize(&x.name)))
+                .collect();
+            let status = match r.status {
+                S::Admitted if absent.is_empty() => TestCaseStatus::success(),
+                S::Admitted => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    s.set_type("absent-reference").set_message(format!(
+                        "references what does not exist: {}",
+                        absent.join(", ")
+                    ));
+                    s
+                }
+                S::Refused | S::Missing => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                    s.set_type(r.status.as_str()).set_message(message);
+                    if let Some(reason) = &r.reason {
+                        s.set_description(super::sanitize(reason));
+                    }
+                    s
+                }
+                S::Error => {
+                    let mut s = TestCaseStatus::non_success(NonSuccessKind::Error);
+                    s.set_type(r.reason.as_deref().unwrap_or("error"))
+                        .set_message(message);
+                    s
+                }
+                S::Skipped => {
+                    let mut s = TestCaseStatus::skipped();
+                    s.set_message(message);
+                    s
+                }
+            };
+            let mut case = TestCase::new(
+                super::sanitize(&format!("{} ({}:{})", r.job, r.file, r.line)),
+                status,
+            );
+            case.set_classname(format!("check-pods.{}", super::sanitize(&ctx)));
+            suite.add_test_case(case);
+        }
+        report.add_test_suite(suite);
+    }
+    report
+}
+
 /// Writes the report atomically (a temporary file beside it, then a rename), so a CI job never
 /// reads half a file. A failure is exit 5, naming `--junit`.
 pub fn write(report: &Report, path: &Path) -> crate::Result<()> {

@@ -1,6 +1,7 @@
 //! Rendering: kubectl-style tables (fitted to the terminal), JSON and YAML. Knows nothing about
 //! where the data came from beyond what the rows carry.
 
+pub mod admission;
 pub mod contexts;
 pub mod credentials;
 pub mod diff;

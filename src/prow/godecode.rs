@@ -266,6 +266,51 @@ pub(crate) fn parse_duration(orig: &str) -> Result<i64, String> {
     Ok(d as i64)
 }
 
+/// Go's `Duration.String()`: `2h0m0s`, `1m30s`, `1.5s`, `300ms`, `0s`.
+pub(crate) fn format_duration(nanos: i64) -> String {
+    if nanos == 0 {
+        return "0s".into();
+    }
+    let neg = nanos < 0;
+    let u = nanos.unsigned_abs();
+    let sign = if neg { "-" } else { "" };
+    if u < 1_000_000_000 {
+        let (unit, div) = if u < 1_000 {
+            ("ns", 1)
+        } else if u < 1_000_000 {
+            ("µs", 1_000)
+        } else {
+            ("ms", 1_000_000)
+        };
+        return format!("{sign}{}{unit}", fraction(u, div));
+    }
+    let secs_total = u / 1_000_000_000;
+    let frac = u % 1_000_000_000;
+    let h = secs_total / 3600;
+    let m = (secs_total % 3600) / 60;
+    let s = secs_total % 60;
+    let secs = fraction(s * 1_000_000_000 + frac, 1_000_000_000);
+    if h > 0 {
+        format!("{sign}{h}h{m}m{secs}s")
+    } else if m > 0 {
+        format!("{sign}{m}m{secs}s")
+    } else {
+        format!("{sign}{secs}s")
+    }
+}
+
+/// `v / div` with the fraction's trailing zeros dropped, as Go prints it.
+fn fraction(v: u64, div: u64) -> String {
+    let whole = v / div;
+    let rem = v % div;
+    if rem == 0 {
+        return whole.to_string();
+    }
+    let width = div.to_string().len() - 1;
+    let digits = format!("{rem:0width$}");
+    format!("{whole}.{}", digits.trim_end_matches('0'))
+}
+
 /// Go's `quote` in package time: a double-quoted string, `\"`, `\\` and non-printable bytes
 /// escaped (enough for messages; they are sanitised again on output).
 fn go_quote(s: &str) -> String {
@@ -353,5 +398,22 @@ mod tests {
             parse_duration("3000000h").unwrap_err(),
             "time: invalid duration \"3000000h\""
         );
+    }
+}
+
+#[cfg(test)]
+mod duration_string_tests {
+    use super::{format_duration, parse_duration};
+
+    #[test]
+    fn prints_durations_as_go_does() {
+        let f = |s: &str| format_duration(parse_duration(s).unwrap());
+        assert_eq!(f("2h"), "2h0m0s");
+        assert_eq!(f("15m"), "15m0s");
+        assert_eq!(f("1h30m"), "1h30m0s");
+        assert_eq!(f("90s"), "1m30s");
+        assert_eq!(f("1.5s"), "1.5s");
+        assert_eq!(f("300ms"), "300ms");
+        assert_eq!(format_duration(0), "0s");
     }
 }

@@ -751,6 +751,146 @@ const MAX_NODES: usize = 1 << 21;
 /// of mappings the first wins). `None` when the YAML does not parse (the general reader reports
 /// that).
 pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
+    let Some(root) = tree(text)? else {
+        return Some(Vec::new());
+    };
+    let mut checker = Checker::new(role);
+    let mut budget = MAX_NODES;
+    emit(&root, &mut checker, &mut budget);
+    Some(checker.problems)
+}
+
+/// The first document as `sigs.k8s.io/yaml` turns it into JSON (go-yaml v2's scalars, merge
+/// keys, a repeated key's last value, keys written back as strings), before any Go struct
+/// sees it: what Prow decodes a job's `spec` and `decoration_config` from. `None` when the
+/// YAML does not parse or has no JSON form (a non-finite float, a null key); `Some(Null)`
+/// for an empty file.
+pub(crate) fn document_json(text: &str) -> Option<serde_json::Value> {
+    let Some(root) = tree(text)? else {
+        return Some(serde_json::Value::Null);
+    };
+    let mut budget = MAX_NODES;
+    to_json(&root, &mut budget)
+}
+
+fn to_json(n: &Node, budget: &mut usize) -> Option<serde_json::Value> {
+    use serde_json::Value;
+    if *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    Some(match n {
+        Node::Scalar {
+            text, plain, tag, ..
+        } => match resolve(text, *plain, tag.as_deref())? {
+            Val::Null => Value::Null,
+            Val::Bool => Value::Bool(scalar::prow_string_form(text).as_deref() == Some("true")),
+            Val::Int(i) => match (i64::try_from(i), u64::try_from(i)) {
+                (Ok(v), _) => Value::from(v),
+                (_, Ok(v)) => Value::from(v),
+                _ => Value::from(i as f64),
+            },
+            Val::Float(f) => Value::from(serde_json::Number::from_f64(f)?),
+            Val::Str => Value::String(text.clone()),
+        },
+        Node::Seq(items, _) => Value::Array(
+            items
+                .iter()
+                .map(|i| to_json(i, budget))
+                .collect::<Option<_>>()?,
+        ),
+        Node::Map(entries, _) => {
+            let mut map = serde_json::Map::new();
+            for (k, v) in entries {
+                let Node::Scalar {
+                    text, plain, tag, ..
+                } = &**k
+                else {
+                    return None;
+                };
+                let key = key_text(text, resolve(text, *plain, tag.as_deref())?)?;
+                map.insert(key, to_json(v, budget)?);
+            }
+            Value::Object(map)
+        }
+    })
+}
+
+/// Which of Prow's job-config types a value decodes into, for [`go_field_names`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Root {
+    /// One entry of `presubmits`, `postsubmits` or `periodics`.
+    Job(super::JobKind),
+    /// One entry of `presets`.
+    Preset,
+}
+
+/// Renames keys to the Go field they set when they match it only ignoring case (Go's
+/// `encoding/json` decodes `NAME` into `name`), through every struct Prow's types know; keys
+/// Prow has no field for are kept (the API server may know them).
+pub(crate) fn go_field_names(v: &mut serde_json::Value, root: Root) {
+    let t = types();
+    let elem = |ty: TypeId| match &t.types[ty] {
+        Ty::Slice { elem, .. } | Ty::Map { elem, .. } => *elem,
+        _ => ty,
+    };
+    let ty = match root {
+        Root::Job(super::JobKind::Presubmit) => elem(t.presubmits),
+        Root::Job(super::JobKind::Postsubmit) => elem(t.postsubmits),
+        Root::Job(super::JobKind::Periodic) => {
+            let Ty::Struct { fields, .. } = &t.types[JOB_CONFIG] else {
+                return;
+            };
+            let Some(f) = fields.iter().find(|f| f.name == "periodics") else {
+                return;
+            };
+            elem(f.ty)
+        }
+        Root::Preset => elem(t.presets),
+    };
+    rename(v, ty, 0);
+}
+
+fn rename(v: &mut serde_json::Value, ty: TypeId, depth: usize) {
+    use serde_json::Value;
+    if depth > 64 {
+        return;
+    }
+    let t = types();
+    match (&t.types[ty], v) {
+        (s @ Ty::Struct { .. }, Value::Object(m)) => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            let mut out = serde_json::Map::new();
+            for k in keys {
+                let mut value = m.remove(&k).expect("a key of the map");
+                match lookup(s, &k) {
+                    Some(f) => {
+                        rename(&mut value, f.ty, depth + 1);
+                        out.insert(f.name.to_string(), value);
+                    }
+                    None => {
+                        out.insert(k, value);
+                    }
+                }
+            }
+            *m = out;
+        }
+        (Ty::Slice { elem, .. }, Value::Array(items)) => {
+            for i in items {
+                rename(i, *elem, depth + 1);
+            }
+        }
+        (Ty::Map { elem, .. }, Value::Object(m)) => {
+            for x in m.values_mut() {
+                rename(x, *elem, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The first document's node tree, merge keys applied; `Some(None)` for an empty stream.
+fn tree(text: &str) -> Option<Option<Rc<Node>>> {
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut parser = Parser::new_from_str_with_options(text, options);
@@ -765,7 +905,7 @@ pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
             u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
         );
         let node = match event {
-            Event::StreamEnd => return Some(Vec::new()),
+            Event::StreamEnd => return Some(None),
             Event::Scalar(text, style, anchor, tag) => {
                 let tag = tag.map(|t| tag_kind(&t).to_owned());
                 let n = Rc::new(Node::Scalar {
@@ -808,10 +948,7 @@ pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
             None => root = Some(node),
         }
     }
-    let mut checker = Checker::new(role);
-    let mut budget = MAX_NODES;
-    emit(root.as_deref()?, &mut checker, &mut budget);
-    Some(checker.problems)
+    Some(root)
 }
 
 /// A mapping's entries as go-yaml v2 leaves them (see [`check_general`]).

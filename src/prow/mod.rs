@@ -23,7 +23,7 @@ mod discover;
 mod duplicates;
 mod error;
 mod fast;
-mod godecode;
+pub(crate) mod godecode;
 pub mod inrepo;
 mod job;
 mod jobfile;
@@ -41,7 +41,7 @@ pub use self::config::{AllowedClusters, DEFAULT_NAMESPACE, ProwConfig};
 pub use self::discover::PROWIGNORE;
 pub use self::error::Error;
 pub use self::job::{Agent, DEFAULT_CONTEXT, Job, JobKind};
-pub(crate) use self::scalar::prow_string_form;
+pub(crate) use self::scalar::{go_format_float32_g, prow_string_form};
 
 use self::parse::{ParsedFile, Role};
 use crate::finding::Finding;
@@ -210,6 +210,36 @@ pub fn parse_both_paths(text: &str, config: bool) -> (Option<Parsed>, Parsed) {
         fast::parse(&file, text, role).map(parts),
         parts(parse::parse_general(&file, text, role)),
     )
+}
+
+/// The job-config files under `job_config_path`, in Prow's walk order (what [`load`] reads).
+pub fn job_files(job_config_path: &Path) -> Vec<PathBuf> {
+    let is_dir = std::fs::metadata(job_config_path).is_ok_and(|m| m.is_dir());
+    discover::discover(job_config_path, is_dir).files
+}
+
+/// One file's first YAML document as the JSON Prow decodes it (gzip and a byte-order mark
+/// handled as [`load`] does): for what the readers skip, a job's `spec` and decoration, and the
+/// config's `plank` and `presets`. `Ok(None)` when the text is not YAML Prow reads.
+pub fn read_document(path: &Path) -> std::io::Result<Option<serde_json::Value>> {
+    let bytes = parse::read_maybe_gzip(path)?;
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(None);
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(json::document_json(text))
+}
+
+/// Renames a job's (or a preset's) keys to the Go fields they set when they match only
+/// ignoring case, as Prow's JSON decoding does (`NAME:` sets an env var's `name`).
+pub fn go_field_names(v: &mut serde_json::Value, kind: Option<JobKind>) {
+    json::go_field_names(
+        v,
+        match kind {
+            Some(k) => json::Root::Job(k),
+            None => json::Root::Preset,
+        },
+    );
 }
 
 /// The settings of a Prow `config.yaml` text; `None` when it does not read.

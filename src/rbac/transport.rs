@@ -51,6 +51,59 @@ impl Asker<'_> {
         None
     }
 
+    /// Creates nothing: a POST of `body` to a collection with `dryRun=All` (the only POST this
+    /// module sends outside the reviews), and the server's answer whatever its status (an
+    /// admission refusal is an answer); transport failures, exhausted 429s and HTML pages are
+    /// [`Failure`]s.
+    pub async fn dry_run_create(
+        &self,
+        path: &DryRun,
+        body: Vec<u8>,
+    ) -> Result<(StatusCode, Bytes), Failure> {
+        self.exchange(
+            Method::POST,
+            &path.0,
+            Some(body),
+            "application/json",
+            "create",
+        )
+        .await
+    }
+
+    /// Reads one object's metadata only (`PartialObjectMetadata`: a Secret's data never comes
+    /// back), with the server's answer whatever its status.
+    pub async fn get_metadata(&self, path: &str) -> Result<(StatusCode, Bytes), Failure> {
+        self.exchange(
+            Method::GET,
+            path,
+            None,
+            "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json",
+            "get",
+        )
+        .await
+    }
+
+    /// [`Asker::call`]'s retries, then any HTTP answer but a 429 as it came.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        accept: &str,
+        what: &str,
+    ) -> Result<(StatusCode, Bytes), Failure> {
+        match self.send(method, path, body, what, accept, true).await {
+            Ok(answer) => Ok(answer),
+            Err(NotServed) => Err(Failure::new(
+                FailureKind::BadResponse,
+                format!("{} answered 404 to a request to {what}", self.server),
+            )),
+            // With `any_status` a 409 comes back as an answer; a conflict here is only a
+            // refusal by another name.
+            Err(Refused(f) | Conflict(f)) => Err(f),
+        }
+    }
+
     /// One request, retried on 429 while the server's Retry-After fits before the deadline.
     pub(crate) async fn call(
         &self,
@@ -59,6 +112,20 @@ impl Asker<'_> {
         body: Option<Vec<u8>>,
         what: &str,
     ) -> Result<(StatusCode, Bytes), CallError> {
+        self.send(method, path, body, what, "application/json", false)
+            .await
+    }
+
+    /// `any_status`: hand every HTTP answer but a 429 back rather than classifying it.
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Vec<u8>>,
+        what: &str,
+        accept: &str,
+        any_status: bool,
+    ) -> Result<(StatusCode, Bytes), CallError> {
         let mut attempt = 0;
         let mut drops = 0u32;
         loop {
@@ -66,7 +133,7 @@ impl Asker<'_> {
             let mut req = Request::builder()
                 .method(method.clone())
                 .uri(path)
-                .header(http::header::ACCEPT, "application/json");
+                .header(http::header::ACCEPT, accept);
             if body.is_some() {
                 req = req.header(http::header::CONTENT_TYPE, "application/json");
             }
@@ -105,7 +172,9 @@ impl Asker<'_> {
                 .await
                 .map_err(|e| Refused(transport_failure(&e, self.server)))?
                 .to_bytes();
-            if status.is_success() {
+            if status.is_success()
+                || (any_status && status != StatusCode::TOO_MANY_REQUESTS && !html)
+            {
                 if html {
                     return Err(Refused(Failure::new(
                         FailureKind::BadResponse,
@@ -185,6 +254,22 @@ impl Asker<'_> {
                 }
             }
         }
+    }
+}
+
+/// A collection path with `dryRun=All`: the only way to build the path of
+/// [`Asker::dry_run_create`], so that nothing it sends can create an object.
+pub struct DryRun(String);
+
+impl DryRun {
+    /// `collection` is a path without a query (`/api/v1/namespaces/NS/pods`).
+    pub fn create(collection: &str) -> DryRun {
+        let collection = collection.split(['?', '#']).next().unwrap_or("");
+        DryRun(format!("{collection}?dryRun=All"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 

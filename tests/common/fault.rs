@@ -29,6 +29,9 @@ pub enum Fault {
     Html,
     /// Sends half a response, then closes.
     CutOff,
+    /// Healthy, except that it refuses every pod with a message full of terminal escapes and
+    /// bidirectional overrides.
+    HostileRefusal,
 }
 
 pub struct FaultServer {
@@ -136,6 +139,12 @@ fn serve<S: Read + Write>(stream: S, fault: Fault) {
                 return;
             }
             Fault::Healthy => ok_json(&healthy(path, &body)),
+            Fault::HostileRefusal if path.contains("/pods") => status(
+                403,
+                "Forbidden",
+                "pods \"x\" is forbidden: \u{1b}]0;pwned\u{7}\u{1b}[31mred\u{202e}desrever",
+            ),
+            Fault::HostileRefusal => ok_json(&healthy(path, &body)),
             Fault::Unauthorized => status(401, "Unauthorized", "Unauthorized"),
             Fault::ForbiddenReviews if path.contains("selfsubjectreviews") => {
                 ok_json(&healthy(path, &body))
