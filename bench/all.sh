@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results
 mkdir -p "$out"
-all=(jobs contexts scale check-rbac status check-pods migrate-prowjobs startup)
+all=(jobs contexts scale check-rbac check-rbac-200 status check-pods migrate-prowjobs startup)
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=("${all[@]}")
 
@@ -28,8 +28,11 @@ cmd[scale]='jobs, lint, contexts on 1k/10k/100k synthetic jobs, 500 contexts'
 peer[scale]='none (targets: under 1 s and 300 MB at 100k jobs)'
 script[scale]='python3 bench/scale.py'
 cmd[check-rbac]='kubectl prow check-rbac (CONTEXTS contexts, real API server)'
-peer[check-rbac]='a kubectl auth can-i loop'
+peer[check-rbac]='a kubectl auth can-i loop; h2load (the floor)'
 script[check-rbac]='bash bench/check-rbac.sh'
+cmd[check-rbac-200]='kubectl prow check-rbac (200 contexts, 2,000 requests, real API server)'
+peer[check-rbac-200]='h2load: the same number of requests, 1 connection x 100 streams (the floor)'
+script[check-rbac-200]='env CONTEXTS=200 RUNS=5 bash bench/check-rbac.sh'
 cmd[status]='kubectl prow status -o json (20,000 ProwJobs)'
 peer[status]='kubectl get prowjobs -o json'
 script[status]='bash bench/status.sh'
