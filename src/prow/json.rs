@@ -150,7 +150,9 @@ fn parse_types(text: &'static str) -> Types {
     }
     for t in &mut types {
         if let Ty::Struct { fields, .. } = t {
-            fields.sort_by_key(|f| f.name);
+            // Length first: a lookup then compares bytes only with names of the key's length
+            // (most comparisons end on the length; memcmp was 5% of `jobs`).
+            fields.sort_by_key(|f| (f.name.len(), f.name));
         }
     }
     let field = |ty: TypeId, name: &str| match &types[ty] {
@@ -594,7 +596,7 @@ fn lookup<'t>(s: &'t Ty, key: &str) -> Option<&'t Field> {
     let Ty::Struct { fields, .. } = s else {
         return None;
     };
-    if let Ok(i) = fields.binary_search_by(|f| f.name.cmp(key)) {
+    if let Ok(i) = fields.binary_search_by(|f| (f.name.len(), f.name).cmp(&(key.len(), key))) {
         return Some(&fields[i]);
     }
     fields.iter().find(|f| fold_eq(f.name, key))
