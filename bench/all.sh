@@ -6,6 +6,7 @@
 # timed test.
 #
 # Usage: bench/all.sh [NAME...]   (default: all of them; e.g. bench/all.sh jobs contexts scale)
+#        bench/all.sh --table     (rewrite bench/README.md from bench/results/ only)
 # RUNS, CONTEXTS, ... are passed through to the scripts. Needs what each script needs (Go for
 # the clusters and Prow's checkconfig, python3 with PyYAML, kubectl from tests/realk8s/build.sh).
 set -uo pipefail
@@ -13,8 +14,12 @@ cd "$(dirname "$0")/.."
 out=bench/results
 mkdir -p "$out"
 all=(jobs contexts scale check-rbac check-rbac-200 status check-pods migrate-prowjobs startup)
-names=("$@")
-[ ${#names[@]} -eq 0 ] && names=("${all[@]}")
+if [ "${1:-}" = --table ]; then
+  names=() # only rewrite bench/README.md from the results on disk
+else
+  names=("$@")
+  [ ${#names[@]} -eq 0 ] && names=("${all[@]}")
+fi
 
 # One line per benchmark: name|command|peer|script|how to find its headline.
 declare -A cmd peer script
@@ -27,7 +32,7 @@ script[contexts]='python3 bench/contexts.py'
 cmd[scale]='jobs, lint, contexts on 1k/10k/100k synthetic jobs, 500 contexts'
 peer[scale]='none (targets: under 1 s and 300 MB at 100k jobs)'
 script[scale]='python3 bench/scale.py'
-cmd[check-rbac]='kubectl prow check-rbac (CONTEXTS contexts, real API server)'
+cmd[check-rbac]='kubectl prow check-rbac (20 contexts, 200 requests, real API server)'
 peer[check-rbac]='a kubectl auth can-i loop; h2load (the floor)'
 script[check-rbac]='bash bench/check-rbac.sh'
 cmd[check-rbac-200]='kubectl prow check-rbac (200 contexts, 2,000 requests, real API server)'
@@ -45,6 +50,25 @@ script[migrate-prowjobs]='bash bench/migrate-prowjobs.sh'
 cmd[startup]='kubectl prow --version, contexts (small file), via kubectl'
 peer[startup]='kubectl config get-contexts'
 script[startup]='bash bench/startup.sh'
+
+# The lines of each result that are its headline, and those whose memory figures are shown.
+declare -A headline memory
+headline[jobs]='^(pyyaml-c|checkconfig) / ours|^TARGET|^target'
+memory[jobs]='^(ours|pyyaml-c|checkconfig) '
+headline[contexts]='kubectl / kubectl-prow|\(strict\)$|get-contexts -o name$'
+headline[scale]='^ +100000 '
+memory[scale]='^ +100000 '
+headline[check-rbac]='^ratio:|^kubectl prow check-rbac'
+memory[check-rbac]='^peak memory'
+headline[check-rbac-200]='^ratio:|^kubectl prow check-rbac'
+memory[check-rbac-200]='^peak memory'
+headline[status]='^ratio:'
+memory[status]='^kubectl(-prow status| get prowjobs) '
+headline[check-pods]='^ratio:'
+headline[migrate-prowjobs]='^ratio:'
+memory[migrate-prowjobs]='^kubectl(-prow migrate| get\|jq)'
+headline[startup]='^  kubectl (prow contexts|config get-contexts)|^  kubectl-prow contexts'
+memory[startup]='^peak RSS'
 
 for n in "${names[@]}"; do
   [ -n "${script[$n]:-}" ] || { echo "unknown benchmark $n (known: ${all[*]})" >&2; exit 2; }
@@ -78,13 +102,16 @@ done
   for n in "${all[@]}"; do
     r=$out/$n.txt
     [ -f "$r" ] || continue
-    head=$(grep -E 'ratio|/ ours|takes|target|x as long|per 1k' "$r" | grep -v '^#' | tail -3 | sed 's/|/\\|/g' | tr '\n' ' ' | sed 's/  */ /g')
-    mem=$(grep -Eio '[0-9.]+ ?(MiB|MB)' "$r" | head -2 | tr '\n' ' ')
+    # Only the lines each script prints as its result (not cargo's or the setup's chatter).
+    head=$(grep -E "${headline[$n]}" "$r" | grep -v '^#' | sed 's/|/\\|/g; s/^ *//' | sed 's/  */ /g' |
+      awk 'NR > 1 { printf "<br>" } { printf "%s", $0 }')
+    mem=$(grep -E "${memory[$n]:-^\$}" "$r" | grep -Eio '[0-9.]+ ?(KiB|MiB|MB)' | tr '\n' ' ')
     when=$(head -1 "$r" | grep -Eo '20[0-9-]+T[0-9:]+Z')
     load=$(head -1 "$r" | grep -Eo 'load [0-9.]+' | head -1)
-    echo "| $n | ${cmd[$n]} | ${peer[$n]} | ${head:-see results/$n.txt} | ${mem:--} | $when, $load |"
+    echo "| $n | ${cmd[$n]//|/\\|} | ${peer[$n]//|/\\|} | ${head:-see results/$n.txt} | ${mem:--} | $when, $load |"
   done
   echo
   echo "Scripts: $(printf '`%s` ' "${script[@]}")"
+  echo
 } > bench/README.md
 echo "wrote bench/README.md" >&2
