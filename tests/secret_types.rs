@@ -126,7 +126,7 @@ fn a_hand_built_context_prints_redacted() {
     let entry = |body: serde_json::Value| Entry {
         name: "e".into(),
         origin: Origin::file("/k"),
-        body,
+        body: std::sync::Arc::new(body),
     };
     let ctx = Context {
         name: ContextName::new("x"),

@@ -18,7 +18,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for kind in Kind::ALL {
         for entry in f.entries(kind) {
-            let mut body = entry.body.clone();
+            let mut body = serde_json::Value::clone(&entry.body);
             view::redact(kind, &mut body);
         }
     }

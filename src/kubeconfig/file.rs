@@ -297,7 +297,11 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             }
             let mut body = body;
             resolve_paths(kind, &mut body, &base);
-            let entry = Entry { name, origin, body };
+            let entry = Entry {
+                name,
+                origin,
+                body: Arc::new(body),
+            };
             match kind {
                 Kind::Cluster => file.clusters.push(entry),
                 Kind::Context => file.contexts.push(entry),

@@ -200,7 +200,8 @@ pub(super) fn prow_servers(set: &mut ContextSet) {
         {
             let kept = client::client_go_server(server);
             if kept != server {
-                entry.body["server"] = serde_json::Value::String(kept);
+                std::sync::Arc::make_mut(&mut entry.body)["server"] =
+                    serde_json::Value::String(kept);
             }
         }
     }

@@ -110,7 +110,7 @@ fn named_list(
             }
             continue;
         }
-        let mut body = entry.body.clone();
+        let mut body = Value::clone(&entry.body);
         if opts.flatten {
             flatten(kind, &mut body).map_err(|e| {
                 Error::in_file(

@@ -96,19 +96,21 @@ fn kubeconfig_for(ctx: &Context) -> Result<(Cluster, AuthInfo), Failure> {
                     format!("cluster {:?}: {}; {}", entry.name, p.message, p.fix),
                 ));
             }
-            let cluster: Cluster = serde_json::from_value(entry.body.clone()).map_err(|e| {
-                Failure::new(
-                    FailureKind::Config,
-                    format!("cluster {:?}: {}", entry.name, without_values(&e)),
-                )
-            })?;
-            let auth: AuthInfo = match &ctx.credentials {
-                Some(user) => serde_json::from_value(user.body.clone()).map_err(|e| {
+            let cluster: Cluster = serde_json::from_value(serde_json::Value::clone(&entry.body))
+                .map_err(|e| {
                     Failure::new(
                         FailureKind::Config,
-                        format!("user {:?}: {}", user.name, without_values(&e)),
+                        format!("cluster {:?}: {}", entry.name, without_values(&e)),
                     )
-                })?,
+                })?;
+            let auth: AuthInfo = match &ctx.credentials {
+                Some(user) => serde_json::from_value(serde_json::Value::clone(&user.body))
+                    .map_err(|e| {
+                        Failure::new(
+                            FailureKind::Config,
+                            format!("user {:?}: {}", user.name, without_values(&e)),
+                        )
+                    })?,
                 None => AuthInfo::default(),
             };
             Ok((cluster, auth))
