@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use futures::StreamExt;
 use futures::future::join_all;
 use tokio::time::Instant;
 
@@ -57,8 +58,21 @@ pub async fn run(plan: &Plan, opts: &RunOptions) -> Vec<ContextReport> {
             reports(target, learned.into_outcome(outcome))
         }
     });
-    join_all(futures).await.into_iter().flatten().collect()
+    // In the plan's order, at most IN_FLIGHT at a time (each target's timeout starts when it
+    // does).
+    futures::stream::iter(futures)
+        .buffered(IN_FLIGHT)
+        .collect::<Vec<_>>()
+        .await
+        .into_iter()
+        .flatten()
+        .collect()
 }
+
+/// Targets asked at once. Enough to keep every connection busy (an API server takes 100
+/// streams on one HTTP/2 connection by default; a context's nine reviews go out together),
+/// and a bound on memory: with every target at once, 2,000 contexts on one server took 206 MB.
+const IN_FLIGHT: usize = 256;
 
 /// What a target's credentials and connection showed, kept even when the asking fails or
 /// runs out of time: the credentials (with the exec plugin's expiry) and the server's
