@@ -466,7 +466,15 @@ fn go_base64(data: &str) -> Result<(), usize> {
             .with_decode_allow_trailing_bits(true)
             .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
     );
-    let stripped: String = data.chars().filter(|c| *c != '\r' && *c != '\n').collect();
+    // Nearly always one line: copy only when there are breaks to drop.
+    let stripped: std::borrow::Cow<str> = if data.contains(['\r', '\n']) {
+        data.chars()
+            .filter(|c| *c != '\r' && *c != '\n')
+            .collect::<String>()
+            .into()
+    } else {
+        data.into()
+    };
     match GO_STD.decode(stripped.as_bytes()) {
         Ok(_) => Ok(()),
         Err(base64::DecodeError::InvalidByte(at, _)) => Err(at),
