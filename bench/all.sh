@@ -13,7 +13,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results
 mkdir -p "$out"
-all=(jobs contexts scale check-rbac check-rbac-200 status check-pods migrate-prowjobs startup)
+all=(jobs contexts scale check-rbac check-rbac-200 check-rbac-2000 status check-pods migrate-prowjobs startup)
 if [ "${1:-}" = --table ]; then
   names=() # only rewrite bench/README.md from the results on disk
 else
@@ -38,6 +38,9 @@ script[check-rbac]='bash bench/check-rbac.sh'
 cmd[check-rbac-200]='kubectl prow check-rbac (200 contexts, 2,000 requests, real API server)'
 peer[check-rbac-200]='h2load: the same number of requests, 1 connection x 100 streams (the floor)'
 script[check-rbac-200]='env CONTEXTS=200 RUNS=5 bash bench/check-rbac.sh'
+cmd[check-rbac-2000]='kubectl prow check-rbac (2,000 contexts, 20,000 requests, real API server)'
+peer[check-rbac-2000]='h2load, as for 200 (what breaks first at ten times the largest Prow)'
+script[check-rbac-2000]='env CONTEXTS=2000 RUNS=3 bash bench/check-rbac.sh'
 cmd[status]='kubectl prow status -o json (20,000 ProwJobs)'
 peer[status]='kubectl get prowjobs -o json'
 script[status]='bash bench/status.sh'
@@ -62,6 +65,8 @@ headline[check-rbac]='^ratio:|^kubectl prow check-rbac'
 memory[check-rbac]='^peak memory'
 headline[check-rbac-200]='^ratio:|^kubectl prow check-rbac'
 memory[check-rbac-200]='^peak memory'
+headline[check-rbac-2000]='^ratio:|^kubectl prow check-rbac'
+memory[check-rbac-2000]='^peak memory'
 headline[status]='^ratio:'
 memory[status]='^kubectl(-prow status| get prowjobs) '
 headline[check-pods]='^ratio:'
