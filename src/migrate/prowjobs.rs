@@ -191,7 +191,7 @@ pub async fn run(
     let list = |client: &kube::Client, ns: &str| {
         let api: Api<DynamicObject> =
             Api::namespaced_with(client.clone(), ns, &prowjob_resource(&version.version));
-        async move { list_all(&api, ListParams::default(), opts.page, opts.timeout).await }
+        async move { list_all(&api, ListParams::default(), opts.page, opts.timeout, |o| o).await }
     };
     let (sources, targets) = tokio::join!(
         list(&src.client, &from.namespace),
@@ -313,7 +313,7 @@ pub async fn run(
                 &to.namespace,
                 &prowjob_resource(&version.version),
             );
-            list_all(&api, ListParams::default(), opts.page, opts.timeout)
+            list_all(&api, ListParams::default(), opts.page, opts.timeout, |o| o)
                 .await
                 .map(|all| {
                     Some(

@@ -252,21 +252,24 @@ async fn read_prowjobs(t: &Transports, place: &Place, opts: &Options) -> Result<
         &place.namespace,
         &prowjob_resource("v1"),
     );
-    let all = list_all(&api, ListParams::default(), opts.page, None)
+    // Each page is boiled down to the few fields status counts as it arrives: 20,000 whole
+    // ProwJobs held at once were 177 MB.
+    list_all(&api, ListParams::default(), opts.page, None, |o| job_of(&o))
         .await
-        .map_err(|e| kube_failure(&e, &conn.server, "list prowjobs"))?;
-    Ok(all.iter().map(job_of).collect())
+        .map_err(|e| kube_failure(&e, &conn.server, "list prowjobs"))
 }
 
 /// Every object of a list, page by page (`limit` and `continue`), as large Prows keep tens of
 /// thousands of ProwJobs; each page within `per_page` when given (a timed-out page is an I/O
-/// timeout, which [`kube_failure`] reports as one).
-pub async fn list_all<K>(
+/// timeout, which [`kube_failure`] reports as one). `keep` turns each object into what the
+/// caller holds on to, page by page.
+pub async fn list_all<K, T>(
     api: &Api<K>,
     params: ListParams,
     page: u32,
     per_page: Option<Duration>,
-) -> kube::Result<Vec<K>>
+    mut keep: impl FnMut(K) -> T,
+) -> kube::Result<Vec<T>>
 where
     K: Clone + serde::de::DeserializeOwned + std::fmt::Debug,
 {
@@ -286,7 +289,7 @@ where
             })??,
             None => api.list(&lp).await?,
         };
-        out.extend(list.items);
+        out.extend(list.items.into_iter().map(&mut keep));
         token = list.metadata.continue_.filter(|c| !c.is_empty());
         if token.is_none() {
             return Ok(out);
@@ -319,6 +322,7 @@ async fn read_pods(t: &Transports, place: &Place, opts: &Options) -> Result<Vec<
         ListParams::default().labels(PROW_POD_LABEL),
         opts.page,
         None,
+        |p| p,
     )
     .await
     .map_err(|e| kube_failure(&e, &conn.server, "list pods"))
