@@ -99,7 +99,10 @@ pub fn run(
         .map(output::jobs::JobRow::new)
         .collect();
     let text = match args.output.output {
-        Format::Json => output::json(&rows),
+        Format::Json => {
+            output::write_json(out, &rows)?;
+            String::new()
+        }
         Format::Yaml => output::yaml(&rows),
         Format::Name => rows.iter().map(|r| format!("{}\n", r.name)).collect(),
         Format::Table | Format::Wide if rows.is_empty() => {

@@ -367,6 +367,19 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     s
 }
 
+/// [`json`] written straight to `out`, for outputs of many megabytes (100,000 jobs) that
+/// need not be held as one string first.
+pub fn write_json<T: Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    value: &T,
+) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut w, value)?;
+    w.write_all(b"\n")?;
+    w.flush()
+}
+
 pub fn yaml<T: Serialize>(value: &T) -> String {
     serde_saphyr::to_string(value).expect("serializable output")
 }
