@@ -13,67 +13,47 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 out=bench/results
 mkdir -p "$out"
-all=(jobs contexts scale check-rbac check-rbac-200 check-rbac-2000 status check-pods migrate-prowjobs startup)
+# Each benchmark, in the table's order: its name, the script, what it measures, the peer, the
+# result lines that are its headline, and those whose memory figures the table shows.
+all=()
+declare -A script cmd peer headline memory
+bench() {
+  all+=("$1")
+  script[$1]=$2 cmd[$1]=$3 peer[$1]=$4 headline[$1]=$5 memory[$1]=${6:-}
+}
+bench jobs 'bash bench/jobs.sh' 'kubectl prow jobs -o json (test-infra, 3,849 jobs)' \
+  "PyYAML's C loader parsing the same files; Prow's checkconfig" \
+  '^(pyyaml-c|checkconfig) / ours|^TARGET|^target' '^(ours|pyyaml-c|checkconfig) '
+bench contexts 'python3 bench/contexts.py' 'kubectl prow contexts (1,000 contexts in 100 files)' \
+  'kubectl config get-contexts' 'kubectl / kubectl-prow|\(strict\)$|get-contexts -o name$'
+bench scale 'python3 bench/scale.py' 'jobs, lint, contexts on 1k/10k/100k synthetic jobs, 500 contexts' \
+  'none (targets: under 1 s and 300 MB at 100k jobs)' '^ +100000 ' '^ +100000 '
+bench check-rbac 'bash bench/check-rbac.sh' 'kubectl prow check-rbac (20 contexts, 200 requests, real API server)' \
+  'a kubectl auth can-i loop; h2load (the floor)' '^ratio:|^kubectl prow check-rbac' '^peak memory'
+bench check-rbac-200 'env CONTEXTS=200 RUNS=5 bash bench/check-rbac.sh' \
+  'kubectl prow check-rbac (200 contexts, 2,000 requests, real API server)' \
+  'h2load: the same number of requests, 1 connection x 100 streams (the floor)' \
+  '^ratio:|^kubectl prow check-rbac' '^peak memory'
+bench check-rbac-2000 'env CONTEXTS=2000 RUNS=3 bash bench/check-rbac.sh' \
+  'kubectl prow check-rbac (2,000 contexts, 20,000 requests, real API server)' \
+  'h2load, as for 200 (what breaks first at ten times the largest Prow)' \
+  '^ratio:|^kubectl prow check-rbac' '^peak memory'
+bench status 'bash bench/status.sh' 'kubectl prow status -o json (20,000 ProwJobs)' \
+  'kubectl get prowjobs -o json' '^ratio:' '^kubectl(-prow status| get prowjobs) '
+bench check-pods 'bash bench/check-pods.sh' 'kubectl prow check-pods (dry-run pods, real API server)' \
+  'kubectl create --dry-run=server -f; curl --parallel (floor)' '^ratio:'
+bench migrate-prowjobs 'bash bench/migrate-prowjobs.sh' 'kubectl prow migrate prowjobs --write (5,000 ProwJobs)' \
+  'kubectl get -o json | jq | kubectl create -f -' '^ratio:' '^kubectl(-prow migrate| get\|jq)'
+bench startup 'bash bench/startup.sh' 'kubectl prow --version, contexts (small file), via kubectl' \
+  'kubectl config get-contexts' \
+  '^  kubectl (prow contexts|config get-contexts)|^  kubectl-prow contexts' '^peak RSS'
+
 if [ "${1:-}" = --table ]; then
   names=() # only rewrite bench/README.md from the results on disk
 else
   names=("$@")
   [ ${#names[@]} -eq 0 ] && names=("${all[@]}")
 fi
-
-# One line per benchmark: name|command|peer|script|how to find its headline.
-declare -A cmd peer script
-cmd[jobs]='kubectl prow jobs -o json (test-infra, 3,849 jobs)'
-peer[jobs]="PyYAML's C loader parsing the same files; Prow's checkconfig"
-script[jobs]='bash bench/jobs.sh'
-cmd[contexts]='kubectl prow contexts (1,000 contexts in 100 files)'
-peer[contexts]='kubectl config get-contexts'
-script[contexts]='python3 bench/contexts.py'
-cmd[scale]='jobs, lint, contexts on 1k/10k/100k synthetic jobs, 500 contexts'
-peer[scale]='none (targets: under 1 s and 300 MB at 100k jobs)'
-script[scale]='python3 bench/scale.py'
-cmd[check-rbac]='kubectl prow check-rbac (20 contexts, 200 requests, real API server)'
-peer[check-rbac]='a kubectl auth can-i loop; h2load (the floor)'
-script[check-rbac]='bash bench/check-rbac.sh'
-cmd[check-rbac-200]='kubectl prow check-rbac (200 contexts, 2,000 requests, real API server)'
-peer[check-rbac-200]='h2load: the same number of requests, 1 connection x 100 streams (the floor)'
-script[check-rbac-200]='env CONTEXTS=200 RUNS=5 bash bench/check-rbac.sh'
-cmd[check-rbac-2000]='kubectl prow check-rbac (2,000 contexts, 20,000 requests, real API server)'
-peer[check-rbac-2000]='h2load, as for 200 (what breaks first at ten times the largest Prow)'
-script[check-rbac-2000]='env CONTEXTS=2000 RUNS=3 bash bench/check-rbac.sh'
-cmd[status]='kubectl prow status -o json (20,000 ProwJobs)'
-peer[status]='kubectl get prowjobs -o json'
-script[status]='bash bench/status.sh'
-cmd[check-pods]='kubectl prow check-pods (dry-run pods, real API server)'
-peer[check-pods]='kubectl create --dry-run=server -f; curl --parallel (floor)'
-script[check-pods]='bash bench/check-pods.sh'
-cmd[migrate-prowjobs]='kubectl prow migrate prowjobs --write (5,000 ProwJobs)'
-peer[migrate-prowjobs]='kubectl get -o json | jq | kubectl create -f -'
-script[migrate-prowjobs]='bash bench/migrate-prowjobs.sh'
-cmd[startup]='kubectl prow --version, contexts (small file), via kubectl'
-peer[startup]='kubectl config get-contexts'
-script[startup]='bash bench/startup.sh'
-
-# The lines of each result that are its headline, and those whose memory figures are shown.
-declare -A headline memory
-headline[jobs]='^(pyyaml-c|checkconfig) / ours|^TARGET|^target'
-memory[jobs]='^(ours|pyyaml-c|checkconfig) '
-headline[contexts]='kubectl / kubectl-prow|\(strict\)$|get-contexts -o name$'
-headline[scale]='^ +100000 '
-memory[scale]='^ +100000 '
-headline[check-rbac]='^ratio:|^kubectl prow check-rbac'
-memory[check-rbac]='^peak memory'
-headline[check-rbac-200]='^ratio:|^kubectl prow check-rbac'
-memory[check-rbac-200]='^peak memory'
-headline[check-rbac-2000]='^ratio:|^kubectl prow check-rbac'
-memory[check-rbac-2000]='^peak memory'
-headline[status]='^ratio:'
-memory[status]='^kubectl(-prow status| get prowjobs) '
-headline[check-pods]='^ratio:'
-headline[migrate-prowjobs]='^ratio:'
-memory[migrate-prowjobs]='^kubectl(-prow migrate| get\|jq)'
-headline[startup]='^  kubectl (prow contexts|config get-contexts)|^  kubectl-prow contexts'
-memory[startup]='^peak RSS'
 
 for n in "${names[@]}"; do
   [ -n "${script[$n]:-}" ] || { echo "unknown benchmark $n (known: ${all[*]})" >&2; exit 2; }
