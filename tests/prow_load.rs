@@ -524,7 +524,7 @@ fn a_bad_file_is_one_finding_and_the_rest_is_still_read() {
         jc.findings[0].message
     );
     assert!(
-        jc.findings[2].message.contains("expected string"),
+        jc.findings[2].message.contains("of type string"),
         "{}",
         jc.findings[2].message
     );

@@ -21,7 +21,7 @@ use crate::source::{Origin, Sourced};
 
 use super::config::{AllowedClusters, ProwConfig};
 use super::job::JobKind;
-use super::jobfile::{JobFields, ParsedFile, Role, Text, null_job, push_job_fields};
+use super::jobfile::{Item, JobFields, ParsedFile, Role, Text, push};
 use super::json::{Checker, Problem};
 
 /// The fast path gave up: read the file the general way.
@@ -31,6 +31,10 @@ type R<T> = Result<T, GiveUp>;
 
 /// Reads `text` when it is a plain tree of the expected shape; `None` otherwise.
 pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFile> {
+    // Where go-yaml takes a tab is a question for the general path (`goyaml`).
+    if text.contains('\t') {
+        return None;
+    }
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut r = Reader {
@@ -94,12 +98,6 @@ struct Lists {
     presubmits: Vec<(String, Vec<Item>)>,
     postsubmits: Vec<(String, Vec<Item>)>,
     periodics: Vec<Item>,
-}
-
-/// One entry of a job list.
-enum Item {
-    Job(Origin, JobFields),
-    Null(Origin),
 }
 
 impl<'a> Reader<'a, '_> {
@@ -209,7 +207,10 @@ impl<'a> Reader<'a, '_> {
                 ("in_repo_config", Role::Config) => {
                     config.allowed_clusters = r.in_repo_config()?;
                 }
-                _ => r.skip_value()?,
+                _ => {
+                    folded_field(key, TOP_FIELDS)?;
+                    r.skip_value()?;
+                }
             }
             Ok(())
         })
@@ -341,6 +342,7 @@ impl<'a> Reader<'a, '_> {
                 allowed = r.allowed_clusters()?;
                 Ok(())
             } else {
+                folded_field(key, &["allowed_clusters"])?;
                 r.skip_value()
             }
         })?;
@@ -421,7 +423,10 @@ impl<'a> Reader<'a, '_> {
                 "agent" => f.agent = r.text_or_null()?.map(|t| t.value),
                 "branches" => f.branches = r.text_list_or_null()?.unwrap_or_default(),
                 "skip_branches" => f.skip_branches = r.text_list_or_null()?.unwrap_or_default(),
-                _ => r.skip_value()?,
+                _ => {
+                    folded_field(key, JOB_FIELDS)?;
+                    r.skip_value()?;
+                }
             }
             Ok(())
         })?;
@@ -429,11 +434,28 @@ impl<'a> Reader<'a, '_> {
     }
 }
 
-fn push(kind: JobKind, repo: Option<&str>, item: Item, out: &mut ParsedFile) {
-    match item {
-        Item::Job(origin, fields) => push_job_fields(kind, repo, origin, fields, out),
-        Item::Null(origin) => null_job(kind, repo, origin, out),
+/// Every top-level field the fast path reads, of any role.
+const TOP_FIELDS: &[&str] = &[
+    "presubmits",
+    "postsubmits",
+    "periodics",
+    "pod_namespace",
+    "prowjob_namespace",
+    "disabled_clusters",
+    "in_repo_config",
+];
+const JOB_FIELDS: &[&str] = &["name", "cluster", "agent", "branches", "skip_branches"];
+
+/// Gives up on a key that sets one of `fields` only ignoring case (`Cluster`): Go's decoding
+/// takes it, and which spelling wins is the general path's business ([`super::decode`]).
+fn folded_field(key: &str, fields: &[&str]) -> R<()> {
+    let plain = key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'_' || (!b.is_ascii_alphabetic() && b < 0x80));
+    if !plain && fields.iter().any(|f| super::json::fold_eq(f, key)) {
+        return Err(GiveUp);
     }
+    Ok(())
 }
 
 #[cfg(test)]

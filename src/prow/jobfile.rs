@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_saphyr::{Location, Spanned};
+use serde_saphyr::Location;
 
 use crate::finding::Finding;
 use crate::source::{Origin, Sourced};
@@ -42,27 +42,33 @@ pub(crate) struct Text {
 }
 
 impl Text {
-    /// From a serde-saphyr value: the position is where the value is defined (through an
-    /// alias or merge key, the anchored definition).
-    pub(crate) fn from_spanned(file: &Arc<Path>, s: Spanned<String>) -> Text {
-        Text {
-            origin: origin_at(file, s.defined),
-            value: s.value,
-        }
-    }
-
     pub(crate) fn into_sourced(self) -> Sourced<String> {
         Sourced::new(self.value, self.origin)
     }
 }
 
 /// The fields of one job that kubectl-prow keeps, as read.
+#[derive(Default)]
 pub(crate) struct JobFields {
     pub name: Option<Text>,
     pub cluster: Option<Text>,
     pub agent: Option<String>,
     pub branches: Vec<Text>,
     pub skip_branches: Vec<Text>,
+}
+
+/// One entry of a job list.
+pub(crate) enum Item {
+    Job(Origin, JobFields),
+    Null(Origin),
+}
+
+/// Turns one entry of a job list into a [`Job`].
+pub(crate) fn push(kind: JobKind, repo: Option<&str>, item: Item, out: &mut ParsedFile) {
+    match item {
+        Item::Job(origin, fields) => push_job_fields(kind, repo, origin, fields, out),
+        Item::Null(origin) => null_job(kind, repo, origin, out),
+    }
 }
 
 /// A null entry in a job list: Prow decodes it as a job with every field unset (no name), and

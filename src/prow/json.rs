@@ -203,6 +203,7 @@ fn resolve(text: &str, plain: bool, tag: Option<&str>) -> Option<Val> {
             );
             fits.then_some(v)
         }
+        Some("binary") => None,
         Some(_) => Some(Val::Str),
     }
 }
@@ -349,6 +350,8 @@ impl Checker {
             return;
         };
         let Some(mut v) = resolve(text, plain, tag) else {
+            self.problem(line, column, tag_refusal(text, plain, tag), None);
+            self.value_done();
             return;
         };
         let ty = &types().types;
@@ -402,7 +405,15 @@ impl Checker {
             return;
         };
         let target = frame.target;
-        let v = resolve(text, plain, tag).unwrap_or(Val::Str);
+        let Some(v) = resolve(text, plain, tag) else {
+            self.problem(line, column, tag_refusal(text, plain, tag), None);
+            self.set_value(Target {
+                conv: None,
+                dec: None,
+                depth: target.depth,
+            });
+            return;
+        };
         let Some(key) = key_text(text, v) else {
             self.problem(
                 line,
@@ -603,7 +614,7 @@ fn lookup<'t>(s: &'t Ty, key: &str) -> Option<&'t Field> {
 }
 
 /// Go's `equalFold` for an ASCII field name: ASCII case, plus `ſ` for s and the Kelvin sign for k.
-fn fold_eq(name: &str, key: &str) -> bool {
+pub(crate) fn fold_eq(name: &str, key: &str) -> bool {
     let mut k = key.chars();
     for n in name.chars() {
         let Some(c) = k.next() else { return false };
@@ -728,8 +739,9 @@ fn json_float(text: &str) -> String {
     }
 }
 
-/// A node of the first document, aliases resolved (shared), for [`check_general`].
-enum Node {
+/// A node of the first document, aliases resolved (shared), merge keys applied and a repeated
+/// key's last value kept: what go-yaml v2 hands `sigs.k8s.io/yaml`.
+pub(crate) enum Node {
     Scalar {
         text: String,
         plain: bool,
@@ -740,26 +752,75 @@ enum Node {
     Map(Vec<(Rc<Node>, Rc<Node>)>, (u32, u32)),
 }
 
+impl Node {
+    /// Where the node is written (line, column), its anchored definition for an alias.
+    pub(crate) fn at(&self) -> (u32, u32) {
+        match self {
+            Node::Scalar { at, .. } | Node::Seq(_, at) | Node::Map(_, at) => *at,
+        }
+    }
+
+    fn val(&self) -> Option<Val> {
+        match self {
+            Node::Scalar {
+                text, plain, tag, ..
+            } => resolve(text, *plain, tag.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// The text of a scalar that is a string after go-yaml's resolution.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Node::Scalar { text, .. } if self.val() == Some(Val::Str) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Null (`~`, `null`, nothing at all), which decodes as JSON's null.
+    pub(crate) fn is_null(&self) -> bool {
+        self.val() == Some(Val::Null)
+    }
+
+    pub(crate) fn as_seq(&self) -> Option<&[Rc<Node>]> {
+        match self {
+            Node::Seq(items, _) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn as_map(&self) -> Option<&[(Rc<Node>, Rc<Node>)]> {
+        match self {
+            Node::Map(entries, _) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The JSON key `sigs.k8s.io/yaml` writes for this mapping key (`None`: it refuses it).
+    pub(crate) fn json_key(&self) -> Option<String> {
+        match self {
+            Node::Scalar { text, .. } => key_text(text, self.val()?),
+            _ => None,
+        }
+    }
+}
+
 /// A collection being built: mapping or not, its anchor, its place, its nodes so far (a
 /// mapping's as key, value, ...).
 type Open = (bool, usize, (u32, u32), Vec<Rc<Node>>);
 
-/// How many nodes [`check_general`] follows at most: aliases can make a small file a huge tree.
+/// How many nodes [`check_tree`] follows at most: aliases can make a small file a huge tree.
 const MAX_NODES: usize = 1 << 21;
 
 /// The checks of [`Checker`] over any file (anchors, aliases, merge keys, tags, repeated keys),
 /// as go-yaml v2 reads it: repeated keys keep the last value; a merge key sets its mapping's
 /// keys where it stands (later keys override them, and they override earlier ones; in a list
-/// of mappings the first wins). `None` when the YAML does not parse (the general reader reports
-/// that).
-pub(crate) fn check_general(text: &str, role: Role) -> Option<Vec<Problem>> {
-    let Some(root) = tree(text)? else {
-        return Some(Vec::new());
-    };
+/// of mappings the first wins).
+pub(crate) fn check_tree(root: &Node, role: Role) -> Vec<Problem> {
     let mut checker = Checker::new(role);
     let mut budget = MAX_NODES;
-    emit(&root, &mut checker, &mut budget);
-    Some(checker.problems)
+    emit(root, &mut checker, &mut budget);
+    checker.problems
 }
 
 /// The first document as `sigs.k8s.io/yaml` turns it into JSON (go-yaml v2's scalars, merge
@@ -891,8 +952,9 @@ fn rename(v: &mut serde_json::Value, ty: TypeId, depth: usize) {
     }
 }
 
-/// The first document's node tree, merge keys applied; `Some(None)` for an empty stream.
-fn tree(text: &str) -> Option<Option<Rc<Node>>> {
+/// The first document's node tree, merge keys applied; `Some(None)` for an empty stream,
+/// `None` when it does not parse.
+pub(crate) fn tree(text: &str) -> Option<Option<Rc<Node>>> {
     let mut options = Options::default();
     options.set_emit_comments(false);
     let mut parser = Parser::new_from_str_with_options(text, options);
@@ -909,9 +971,18 @@ fn tree(text: &str) -> Option<Option<Rc<Node>>> {
         let node = match event {
             Event::StreamEnd => return Some(None),
             Event::Scalar(text, style, anchor, tag) => {
-                let tag = tag.map(|t| tag_kind(&t).to_owned());
+                let mut tag = tag.map(|t| tag_kind(&t).to_owned());
+                let mut text = text.into_owned();
+                // go-yaml decodes `!!binary` to its bytes, a string from then on; invalid
+                // base64 keeps the tag, which `resolve` then refuses as go-yaml does.
+                if tag.as_deref() == Some("binary")
+                    && let Some(bytes) = binary(&text)
+                {
+                    text = String::from_utf8_lossy(&bytes).into_owned();
+                    tag = Some("str".to_owned());
+                }
                 let n = Rc::new(Node::Scalar {
-                    text: text.into_owned(),
+                    text,
                     plain: style == ScalarStyle::Plain,
                     tag,
                     at,
@@ -953,7 +1024,7 @@ fn tree(text: &str) -> Option<Option<Rc<Node>>> {
     Some(root)
 }
 
-/// A mapping's entries as go-yaml v2 leaves them (see [`check_general`]).
+/// A mapping's entries as go-yaml v2 leaves them (see [`check_tree`]).
 fn merged(items: Vec<Rc<Node>>) -> Vec<(Rc<Node>, Rc<Node>)> {
     fn set(out: &mut Vec<(Rc<Node>, Rc<Node>)>, k: Rc<Node>, v: Rc<Node>) {
         let id = key_id(&k);
@@ -1036,12 +1107,48 @@ fn emit(n: &Node, c: &mut Checker, budget: &mut usize) {
     }
 }
 
+/// Go's `base64.StdEncoding.DecodeString`, which go-yaml v2 applies to a `!!binary`
+/// scalar: padding required, line breaks ignored, stray trailing bits allowed.
+fn binary(text: &str) -> Option<Vec<u8>> {
+    use base64::Engine;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const GO_STD: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new()
+            .with_decode_allow_trailing_bits(true)
+            .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
+    );
+    let clean: String = text.chars().filter(|c| !matches!(c, '\r' | '\n')).collect();
+    GO_STD.decode(clean).ok()
+}
+
+/// go-yaml v2's words for a scalar whose tag does not fit its text (`resolve` gave `None`).
+fn tag_refusal(text: &str, plain: bool, tag: Option<&str>) -> String {
+    let tag = tag.unwrap_or_default();
+    if tag == "binary" {
+        return "yaml: !!binary value contains invalid base64 data".to_owned();
+    }
+    let found = match (plain, resolve_plain(text)) {
+        (false, _) | (true, Val::Str) => "str",
+        (true, Val::Null) => "null",
+        (true, Val::Bool) => "bool",
+        (true, Val::Int(_)) => "int",
+        (true, Val::Float(_)) => "float",
+    };
+    format!("yaml: cannot decode !!{found} `{text}` as a !!{tag}")
+}
+
 /// The tag of a node as [`Checker::scalar`] wants it: a core tag's suffix, or `""`.
 pub(crate) fn tag_kind(tag: &serde_saphyr::granit_parser::Tag) -> &str {
     if tag.is_yaml_core_schema() {
         tag.suffix()
     } else {
-        ""
+        // go-yaml v2 also knows `!!binary` (decoded) and `!!merge` from YAML 1.1's types.
+        match tag.suffix_in_namespace("tag:yaml.org,2002:").as_deref() {
+            Some("binary") => "binary",
+            Some("merge") => "merge",
+            _ => "",
+        }
     }
 }
 

@@ -19,11 +19,13 @@
 //! caller's business, through [`Job::effective_context`] and [`count_by_context`].
 
 mod config;
+mod decode;
 mod discover;
 mod duplicates;
 mod error;
 mod fast;
 pub(crate) mod godecode;
+mod goyaml;
 pub mod inrepo;
 mod job;
 mod jobfile;

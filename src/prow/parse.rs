@@ -3,24 +3,19 @@
 //! Only the fields kubectl-prow uses are deserialized; everything else (a job's `spec`,
 //! `presets`, the rest of `config.yaml`) is skipped without building values.
 
-use std::fmt;
+use std::borrow::Cow;
 use std::io::Read;
-use std::marker::PhantomData;
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, Spanned};
+use serde::de::IgnoredAny;
+use serde_saphyr::DuplicateKeyPolicy;
 
 use crate::finding::Finding;
-use crate::source::{Origin, Sourced};
+use crate::source::Origin;
 
-use super::config::{AllowedClusters, ProwConfig};
-use super::job::JobKind;
-pub(crate) use super::jobfile::{
-    JobFields, ParsedFile, Role, Text, null_job, origin_at, push_job_fields,
-};
+pub(crate) use super::jobfile::{ParsedFile, Role, origin_at};
 
 /// Reads a file's bytes, decompressing them when they start with the gzip magic bytes
 /// (Prow's `ReadFileMaybeGZIP`).
@@ -58,6 +53,21 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some((at, c)) = super::goyaml::control_character(text)
+        && first_document_end(&text[..at]).is_none()
+    {
+        let (line, column) = line_col_at(text.as_bytes(), at);
+        out.findings.push(Finding::error(
+            "invalid-file",
+            Some(Origin::new(file.clone(), line, column)),
+            format!(
+                "cannot be read as Prow configuration: yaml: control characters are not allowed (U+{:04X}); the file is left out",
+                u32::from(c)
+            ),
+            "remove the control character",
+        ));
+        return out;
+    }
     if role != Role::InRepo
         && let Some(parsed) = super::fast::parse(file, text, role)
     {
@@ -66,99 +76,62 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
     parse_general(file, text, role)
 }
 
-/// The general path: serde-saphyr, with anchors, merge keys, repeated keys, several
-/// documents and its error messages.
+/// The general path, for any file: serde-saphyr reads the YAML (its syntax, with go-yaml's
+/// differences emulated, further documents, repeated keys), the first document's tree goes
+/// through the checker (values Prow refuses), and the jobs come from the tree as Prow's
+/// decoding sees it ([`super::decode`]).
 pub(crate) fn parse_general(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
-    let out = parse_general_fields(file, text, role);
-    if out.findings.iter().any(|f| f.code == "invalid-file") {
+    let mut out = ParsedFile::default();
+    let Some(read) = read_first_document(file, text, &mut out.findings) else {
         return out;
-    }
-    // The file reads; whether Prow can decode every value in it is the checker's business.
-    match super::json::check_general(text, role) {
-        Some(problems) if !problems.is_empty() => {
+    };
+    let root = super::json::tree(&read).flatten();
+    if let Some(root) = &root {
+        let problems = super::json::check_tree(root, role);
+        if !problems.is_empty() {
             let mut refused = super::fast::refused(file, problems);
             // What reading found about the file as a whole (repeated keys, more documents)
             // still holds.
-            refused.findings.extend(
-                out.findings
-                    .into_iter()
-                    .filter(|f| f.severity != crate::finding::Severity::Error),
-            );
+            refused.findings.extend(out.findings);
             refused
                 .findings
                 .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            refused
-        }
-        _ => out,
-    }
-}
-
-fn parse_general_fields(file: &Arc<Path>, text: &str, role: Role) -> ParsedFile {
-    let mut out = ParsedFile::default();
-    match role {
-        Role::InRepo => {
-            if let Some(raw) =
-                deserialize_first_document::<RawInRepoFile>(file, text, &mut out.findings)
-            {
-                for (kind, jobs) in [
-                    (JobKind::Presubmit, raw.presubmits),
-                    (JobKind::Postsubmit, raw.postsubmits),
-                ] {
-                    for job in jobs.into_iter().flatten() {
-                        push_job(file, kind, None, job, &mut out);
-                    }
-                }
-                for job in &mut out.jobs {
-                    job.in_repo = true;
-                }
-            }
-        }
-        Role::Jobs => {
-            if let Some(raw) =
-                deserialize_first_document::<RawJobFile>(file, text, &mut out.findings)
-            {
-                collect_jobs(file, raw.take_jobs(), &mut out);
-            }
-        }
-        Role::Config => {
-            match deserialize_first_document::<RawConfigFile>(file, text, &mut out.findings) {
-                Some(mut raw) => {
-                    out.prow_config = Some(raw.prow_config(file));
-                    collect_jobs(file, raw.take_jobs(), &mut out);
-                }
-                None if out
-                    .findings
-                    .iter()
-                    .all(|f| f.severity != crate::finding::Severity::Error) =>
-                {
-                    // An empty config file: Prow's defaults.
-                    out.prow_config = Some(ProwConfig {
-                        file: Some(file.clone()),
-                        ..ProwConfig::default()
-                    });
-                }
-                None => {}
-            }
+            return refused;
         }
     }
+    super::decode::document(file, root.as_deref(), role, &mut out);
     out
 }
 
-/// Deserializes the first YAML document of `text` as Prow's reader does: an empty or null
-/// document is `None`; repeated keys keep the last value (each reported as a warning);
-/// further documents are ignored (reported once). Any other problem is one error finding.
-fn deserialize_first_document<T>(
+/// Reads the first YAML document of `text` as Prow's reader does, and returns the text that
+/// holds it (cut before further documents, and spaced where go-yaml reads a comment that
+/// serde-saphyr would not): repeated keys keep the last value (each reported as a warning);
+/// further documents are ignored (reported once). `None` when it does not read: one error
+/// finding says why.
+fn read_first_document<'t>(
     file: &Arc<Path>,
-    text: &str,
+    text: &'t str,
     findings: &mut Vec<Finding>,
-) -> Option<T>
-where
-    T: for<'de> Deserialize<'de>,
-{
+) -> Option<Cow<'t, str>> {
     let mut text = text;
+    let first_end = first_document_end(text);
+    // go-yaml's scanner reads on into the token after the first document, no further.
+    let reach = first_end.map_or(text.len(), |cut| token_reach(text, next_token(text, cut)));
+    if let Some((at, message)) = super::goyaml::scanner_refusal(text)
+        && at < reach
+    {
+        let (line, column) = line_col_at(text.as_bytes(), at);
+        findings.push(Finding::error(
+            "invalid-file",
+            Some(Origin::new(file.clone(), line, column)),
+            format!("cannot be read as Prow configuration: {message}; the file is left out"),
+            "indent with spaces only, and name anchors with letters, digits, `_` and `-`",
+        ));
+        return None;
+    }
     // Prow's reader stops after the first document without scanning on, so that whatever
     // follows a `---` (even YAML that does not parse) is ignored: cut it off first.
-    if let Some(cut) = first_document_end(text) {
+    if let Some(cut) = first_end {
         if let Some((at, message)) = read_ahead_refusal(text, cut) {
             let (line, column) = line_col_at(text.as_bytes(), at);
             findings.push(Finding::error(
@@ -191,8 +164,8 @@ where
     let mut policy = DuplicateKeyPolicy::Error;
     // At most three passes: cut further documents, then keep the last of repeated keys.
     for _ in 0..3 {
-        match from_str_with::<Option<T>>(text, policy) {
-            Ok(value) => return value,
+        match from_str_with::<Option<IgnoredAny>>(text, policy) {
+            Ok(_) => return Some(Cow::Borrowed(text)),
             Err(e) => {
                 let e = e.without_snippet();
                 match e {
@@ -230,7 +203,8 @@ where
                         // as a comment; serde-saphyr wants a blank first. Give it one there.
                         if let Some(at) = comment_without_blank(text, other) {
                             let spaced = format!("{} {}", &text[..at], &text[at..]);
-                            return deserialize_first_document(file, &spaced, findings);
+                            return read_first_document(file, &spaced, findings)
+                                .map(|t| Cow::Owned(t.into_owned()));
                         }
                         findings.push(invalid_file(file, other));
                         return None;
@@ -423,6 +397,66 @@ fn next_token(text: &str, cut: usize) -> usize {
     at
 }
 
+/// How far go-yaml's scanner reads to take the token at `cut` whole (the one that shows the
+/// first document has ended), with its few characters of lookahead: a quoted scalar to its
+/// closing quote, a plain one (at the top level, every line continues it) to its `: `, ` #`
+/// or the next document marker.
+fn token_reach(text: &str, cut: usize) -> usize {
+    const LOOKAHEAD: usize = 4;
+    let token = &text[cut..];
+    let end = match token.chars().next() {
+        Some(q @ ('\'' | '"')) => {
+            let mut chars = token.char_indices().skip(1).peekable();
+            let mut end = token.len();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '\\' if q == '"' => {
+                        chars.next();
+                    }
+                    '\'' if q == '\'' && chars.peek().is_some_and(|&(_, c)| c == '\'') => {
+                        chars.next();
+                    }
+                    c if c == q => {
+                        end = i + 1;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            end
+        }
+        Some(c)
+            if !matches!(
+                c,
+                '-' | '?'
+                    | ':'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | ','
+                    | '#'
+                    | '&'
+                    | '*'
+                    | '!'
+                    | '|'
+                    | '>'
+                    | '%'
+                    | '@'
+                    | '`'
+            ) =>
+        {
+            [": ", ":\t", ":\n", ":\r", " #", "\t#", "\n---", "\n..."]
+                .iter()
+                .filter_map(|m| token.find(m))
+                .min()
+                .unwrap_or(token.len())
+        }
+        _ => 0,
+    };
+    cut + end + LOOKAHEAD
+}
+
 /// What Prow's YAML reader (go-yaml v2) still refuses after the first document, which it
 /// otherwise never parses: its reader decodes the input 512 bytes at a time and refuses a
 /// control character anywhere in what it decoded (at least the 4 characters it looks at where
@@ -430,7 +464,7 @@ fn next_token(text: &str, cut: usize) -> usize {
 fn read_ahead_refusal(text: &str, root_end: usize) -> Option<(usize, String)> {
     const CHUNK: usize = 512;
     let cut = next_token(text, root_end);
-    let decoded = (cut + 4).div_ceil(CHUNK) * CHUNK;
+    let decoded = token_reach(text, cut).div_ceil(CHUNK) * CHUNK;
     let mut end = decoded.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -593,252 +627,4 @@ pub(crate) fn line_col_at(bytes: &[u8], offset: usize) -> (u32, u32) {
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(column).unwrap_or(u32::MAX),
     )
-}
-
-fn collect_jobs(file: &Arc<Path>, raw: RawJobs, out: &mut ParsedFile) {
-    for (kind, repos) in [
-        (JobKind::Presubmit, raw.presubmits),
-        (JobKind::Postsubmit, raw.postsubmits),
-    ] {
-        for (repo, jobs) in repos.map(|r| r.0).unwrap_or_default() {
-            for job in jobs.into_iter().flatten() {
-                push_job(file, kind, Some(&repo), job, out);
-            }
-        }
-    }
-    for job in raw.periodics.into_iter().flatten() {
-        push_job(file, JobKind::Periodic, None, job, out);
-    }
-}
-
-fn push_job(
-    file: &Arc<Path>,
-    kind: JobKind,
-    repo: Option<&str>,
-    raw: Spanned<Option<RawJob>>,
-    out: &mut ParsedFile,
-) {
-    let origin = origin_at(file, raw.referenced);
-    let Some(job) = raw.value else {
-        null_job(kind, repo, origin, out);
-        return;
-    };
-    let t = |s: Spanned<String>| Text::from_spanned(file, s);
-    let fields = JobFields {
-        name: job.name.map(t),
-        cluster: job.cluster.map(t),
-        agent: job.agent,
-        branches: job
-            .branches
-            .unwrap_or_default()
-            .into_iter()
-            .map(t)
-            .collect(),
-        skip_branches: job
-            .skip_branches
-            .unwrap_or_default()
-            .into_iter()
-            .map(t)
-            .collect(),
-    };
-    push_job_fields(kind, repo, origin, fields, out);
-}
-
-// ----------------------------------------------------------------------------------------
-// The YAML shapes. Unknown keys are skipped by serde without building values.
-
-/// A job list as written: an entry may be null.
-type JobList = Vec<Spanned<Option<RawJob>>>;
-
-/// A list of strings with their positions.
-type StringList = Vec<Spanned<String>>;
-
-/// The job lists of a file.
-struct RawJobs {
-    presubmits: Option<RepoJobs>,
-    postsubmits: Option<RepoJobs>,
-    periodics: Option<JobList>,
-}
-
-/// A repository's `.prow.yaml` (Prow's `ProwYAML`; presets and the rest are skipped).
-#[derive(Deserialize)]
-struct RawInRepoFile {
-    #[serde(default)]
-    presubmits: Option<JobList>,
-    #[serde(default)]
-    postsubmits: Option<JobList>,
-}
-
-/// A job-config file (Prow's `JobConfig`).
-#[derive(Deserialize)]
-struct RawJobFile {
-    #[serde(default)]
-    presubmits: Option<RepoJobs>,
-    #[serde(default)]
-    postsubmits: Option<RepoJobs>,
-    #[serde(default)]
-    periodics: Option<JobList>,
-}
-
-/// Both file shapes hand over their job lists.
-trait HasJobs {
-    fn take_jobs(self) -> RawJobs;
-}
-
-impl HasJobs for RawJobFile {
-    fn take_jobs(self) -> RawJobs {
-        RawJobs {
-            presubmits: self.presubmits,
-            postsubmits: self.postsubmits,
-            periodics: self.periodics,
-        }
-    }
-}
-
-/// Prow's `config.yaml`: the settings kubectl-prow needs, and jobs written inline.
-#[derive(Deserialize)]
-struct RawConfigFile {
-    #[serde(default)]
-    presubmits: Option<RepoJobs>,
-    #[serde(default)]
-    postsubmits: Option<RepoJobs>,
-    #[serde(default)]
-    periodics: Option<JobList>,
-    #[serde(default)]
-    pod_namespace: Option<Spanned<String>>,
-    #[serde(default)]
-    prowjob_namespace: Option<Spanned<String>>,
-    #[serde(default)]
-    disabled_clusters: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    in_repo_config: Option<RawInRepoConfig>,
-}
-
-#[derive(Deserialize)]
-struct RawInRepoConfig {
-    #[serde(default)]
-    allowed_clusters: Option<Ordered<Spanned<String>, Option<StringList>>>,
-}
-
-/// One job; every other field of Prow's `JobBase` and friends is skipped.
-#[derive(Deserialize)]
-struct RawJob {
-    #[serde(default)]
-    name: Option<Spanned<String>>,
-    #[serde(default)]
-    cluster: Option<Spanned<String>>,
-    #[serde(default)]
-    agent: Option<String>,
-    #[serde(default)]
-    branches: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    skip_branches: Option<Vec<Spanned<String>>>,
-}
-
-/// `presubmits`/`postsubmits`: repository key → job list, in written order. Keys are kept
-/// whole (`org/repo`, or a Gerrit URL such as `https://host/repo`); a null list is no jobs.
-struct RepoJobs(Vec<(String, Option<JobList>)>);
-
-impl<'de> Deserialize<'de> for RepoJobs {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ordered::<String, Option<JobList>>::deserialize(d).map(|o| RepoJobs(o.0))
-    }
-}
-
-/// A mapping read in written order; a repeated key keeps its last value (in the first key's
-/// place), like a Go map.
-struct Ordered<K, V>(Vec<(K, V)>);
-
-trait KeyText {
-    fn key_text(&self) -> &str;
-}
-
-impl KeyText for String {
-    fn key_text(&self) -> &str {
-        self
-    }
-}
-
-impl KeyText for Spanned<String> {
-    fn key_text(&self) -> &str {
-        &self.value
-    }
-}
-
-impl<'de, K, V> Deserialize<'de> for Ordered<K, V>
-where
-    K: Deserialize<'de> + KeyText,
-    V: Deserialize<'de>,
-{
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct OrderedVisitor<K, V>(PhantomData<(K, V)>);
-
-        impl<'de, K, V> Visitor<'de> for OrderedVisitor<K, V>
-        where
-            K: Deserialize<'de> + KeyText,
-            V: Deserialize<'de>,
-        {
-            type Value = Ordered<K, V>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a mapping")
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut out: Vec<(K, V)> = Vec::new();
-                while let Some(key) = map.next_key::<K>()? {
-                    let value = map.next_value::<V>()?;
-                    match out.iter_mut().find(|(k, _)| k.key_text() == key.key_text()) {
-                        Some(slot) => slot.1 = value,
-                        None => out.push((key, value)),
-                    }
-                }
-                Ok(Ordered(out))
-            }
-        }
-
-        d.deserialize_map(OrderedVisitor(PhantomData))
-    }
-}
-
-impl RawConfigFile {
-    fn prow_config(&mut self, file: &Arc<Path>) -> ProwConfig {
-        let sourced = |s: Spanned<String>| Sourced::new(s.value, origin_at(file, s.referenced));
-        ProwConfig {
-            file: Some(file.clone()),
-            pod_namespace: self.pod_namespace.take().map(sourced),
-            prowjob_namespace: self.prowjob_namespace.take().map(sourced),
-            disabled_clusters: self
-                .disabled_clusters
-                .take()
-                .unwrap_or_default()
-                .into_iter()
-                .map(sourced)
-                .collect(),
-            allowed_clusters: self
-                .in_repo_config
-                .take()
-                .and_then(|c| c.allowed_clusters)
-                .map(|entries| {
-                    entries
-                        .0
-                        .into_iter()
-                        .map(|(key, clusters)| AllowedClusters {
-                            key: sourced(key),
-                            clusters: clusters.map(|c| c.into_iter().map(sourced).collect()),
-                        })
-                        .collect()
-                }),
-        }
-    }
-}
-
-impl HasJobs for RawConfigFile {
-    fn take_jobs(self) -> RawJobs {
-        RawJobs {
-            presubmits: self.presubmits,
-            postsubmits: self.postsubmits,
-            periodics: self.periodics,
-        }
-    }
 }
