@@ -753,7 +753,7 @@ pub(crate) enum Node {
 }
 
 impl Node {
-    /// Where the node is written (line, column), its anchored definition for an alias.
+    /// Where the node is written (line, column): an alias's own place.
     pub(crate) fn at(&self) -> (u32, u32) {
         match self {
             Node::Scalar { at, .. } | Node::Seq(_, at) | Node::Map(_, at) => *at,
@@ -992,7 +992,20 @@ pub(crate) fn tree(text: &str) -> Option<Option<Rc<Node>>> {
                 }
                 n
             }
-            Event::Alias(id) => anchors.get(&id)?.clone(),
+            // The alias's own place, so that an entry knows where it is written (a job that
+            // is an alias of another is told apart from it); the children stay shared.
+            Event::Alias(id) => Rc::new(match &**anchors.get(&id)? {
+                Node::Scalar {
+                    text, plain, tag, ..
+                } => Node::Scalar {
+                    text: text.clone(),
+                    plain: *plain,
+                    tag: tag.clone(),
+                    at,
+                },
+                Node::Seq(items, _) => Node::Seq(items.clone(), at),
+                Node::Map(entries, _) => Node::Map(entries.clone(), at),
+            }),
             Event::MappingStart(_, anchor, _) | Event::SequenceStart(_, anchor, _) => {
                 open.push((
                     matches!(event, Event::MappingStart(..)),
