@@ -23,7 +23,7 @@ use super::json::{Node, fold_eq};
 /// The fields of Prow's `JobConfig` (and of `Config`, which embeds it) kubectl-prow reads.
 const JOB_CONFIG: &[&str] = &["presubmits", "postsubmits", "periodics"];
 /// `Config`'s fields: `JobConfig`'s, then `ProwConfig`'s.
-const CONFIG: &[&str] = &[
+pub(crate) const CONFIG: &[&str] = &[
     "presubmits",
     "postsubmits",
     "periodics",
@@ -35,9 +35,9 @@ const CONFIG: &[&str] = &[
 /// `ProwYAML` (a repository's `.prow.yaml`).
 const IN_REPO: &[&str] = &["presubmits", "postsubmits"];
 /// A job's fields (from `JobBase` and `Brancher`, which every job type embeds).
-const JOB: &[&str] = &["name", "cluster", "agent", "branches", "skip_branches"];
+pub(crate) const JOB: &[&str] = &["name", "cluster", "agent", "branches", "skip_branches"];
 /// `InRepoConfig`.
-const IN_REPO_CONFIG: &[&str] = &["allowed_clusters"];
+pub(crate) const IN_REPO_CONFIG: &[&str] = &["allowed_clusters"];
 
 /// The jobs (and for a config file its settings) of a document; `root` is `None` for an
 /// empty one.

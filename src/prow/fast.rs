@@ -20,6 +20,7 @@ use crate::finding::Finding;
 use crate::source::{Origin, Sourced};
 
 use super::config::{AllowedClusters, ProwConfig};
+use super::decode;
 use super::job::JobKind;
 use super::jobfile::{Item, JobFields, ParsedFile, Role, Text, push};
 use super::json::{Checker, Problem};
@@ -208,7 +209,7 @@ impl<'a> Reader<'a, '_> {
                     config.allowed_clusters = r.in_repo_config()?;
                 }
                 _ => {
-                    folded_field(key, TOP_FIELDS)?;
+                    folded_field(key, decode::CONFIG)?;
                     r.skip_value()?;
                 }
             }
@@ -342,7 +343,7 @@ impl<'a> Reader<'a, '_> {
                 allowed = r.allowed_clusters()?;
                 Ok(())
             } else {
-                folded_field(key, &["allowed_clusters"])?;
+                folded_field(key, decode::IN_REPO_CONFIG)?;
                 r.skip_value()
             }
         })?;
@@ -424,7 +425,7 @@ impl<'a> Reader<'a, '_> {
                 "branches" => f.branches = r.text_list_or_null()?.unwrap_or_default(),
                 "skip_branches" => f.skip_branches = r.text_list_or_null()?.unwrap_or_default(),
                 _ => {
-                    folded_field(key, JOB_FIELDS)?;
+                    folded_field(key, decode::JOB)?;
                     r.skip_value()?;
                 }
             }
@@ -433,18 +434,6 @@ impl<'a> Reader<'a, '_> {
         Ok(f)
     }
 }
-
-/// Every top-level field the fast path reads, of any role.
-const TOP_FIELDS: &[&str] = &[
-    "presubmits",
-    "postsubmits",
-    "periodics",
-    "pod_namespace",
-    "prowjob_namespace",
-    "disabled_clusters",
-    "in_repo_config",
-];
-const JOB_FIELDS: &[&str] = &["name", "cluster", "agent", "branches", "skip_branches"];
 
 /// Gives up on a key that sets one of `fields` only ignoring case (`Cluster`): Go's decoding
 /// takes it, and which spelling wins is the general path's business ([`super::decode`]).

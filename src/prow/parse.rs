@@ -56,12 +56,12 @@ pub(crate) fn parse_file(file: &Arc<Path>, bytes: &[u8], role: Role) -> ParsedFi
     if let Some((at, c)) = super::goyaml::control_character(text)
         && first_document_end(&text[..at]).is_none()
     {
-        let (line, column) = line_col_at(text.as_bytes(), at);
-        out.findings.push(Finding::error(
-            "invalid-file",
-            Some(Origin::new(file.clone(), line, column)),
-            format!(
-                "cannot be read as Prow configuration: yaml: control characters are not allowed (U+{:04X}); the file is left out",
+        out.findings.push(unreadable(
+            file,
+            text,
+            at,
+            &format!(
+                "yaml: control characters are not allowed (U+{:04X})",
                 u32::from(c)
             ),
             "remove the control character",
@@ -120,11 +120,11 @@ fn read_first_document<'t>(
     if let Some((at, message)) = super::goyaml::scanner_refusal(text)
         && at < reach
     {
-        let (line, column) = line_col_at(text.as_bytes(), at);
-        findings.push(Finding::error(
-            "invalid-file",
-            Some(Origin::new(file.clone(), line, column)),
-            format!("cannot be read as Prow configuration: {message}; the file is left out"),
+        findings.push(unreadable(
+            file,
+            text,
+            at,
+            &message,
             "indent with spaces only, and name anchors with letters, digits, `_` and `-`",
         ));
         return None;
@@ -133,11 +133,11 @@ fn read_first_document<'t>(
     // follows a `---` (even YAML that does not parse) is ignored: cut it off first.
     if let Some(cut) = first_end {
         if let Some((at, message)) = read_ahead_refusal(text, cut) {
-            let (line, column) = line_col_at(text.as_bytes(), at);
-            findings.push(Finding::error(
-                "invalid-file",
-                Some(Origin::new(file.clone(), line, column)),
-                format!("cannot be read as Prow configuration: {message}; the file is left out"),
+            findings.push(unreadable(
+                file,
+                text,
+                at,
+                &message,
                 "remove the text after the first document, or make it valid YAML",
             ));
             return None;
@@ -152,11 +152,11 @@ fn read_first_document<'t>(
         text = &text[..cut];
     }
     if let Some(at) = empty_implicit_key(text) {
-        let (line, column) = line_col_at(text.as_bytes(), at);
-        findings.push(Finding::error(
-            "invalid-file",
-            Some(Origin::new(file.clone(), line, column)),
-            "cannot be read as Prow configuration: yaml: did not find expected key (a `:` with no key before it); the file is left out",
+        findings.push(unreadable(
+            file,
+            text,
+            at,
+            "yaml: did not find expected key (a `:` with no key before it)",
             "write the key before the `:`, or remove the line",
         ));
         return None;
@@ -220,6 +220,17 @@ fn read_first_document<'t>(
         "check the file with a YAML linter",
     ));
     None
+}
+
+/// The error for a file Prow's reader refuses at byte `at` of `text`, in its words.
+fn unreadable(file: &Arc<Path>, text: &str, at: usize, message: &str, fix: &str) -> Finding {
+    let (line, column) = line_col_at(text.as_bytes(), at);
+    Finding::error(
+        "invalid-file",
+        Some(Origin::new(file.clone(), line, column)),
+        format!("cannot be read as Prow configuration: {message}; the file is left out"),
+        fix,
+    )
 }
 
 fn from_str_with<T>(
@@ -405,26 +416,7 @@ fn token_reach(text: &str, cut: usize) -> usize {
     const LOOKAHEAD: usize = 4;
     let token = &text[cut..];
     let end = match token.chars().next() {
-        Some(q @ ('\'' | '"')) => {
-            let mut chars = token.char_indices().skip(1).peekable();
-            let mut end = token.len();
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '\\' if q == '"' => {
-                        chars.next();
-                    }
-                    '\'' if q == '\'' && chars.peek().is_some_and(|&(_, c)| c == '\'') => {
-                        chars.next();
-                    }
-                    c if c == q => {
-                        end = i + 1;
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            end
-        }
+        Some('\'' | '"') => quoted_end(token).unwrap_or(token.len()),
         Some(c)
             if !matches!(
                 c,
@@ -457,6 +449,26 @@ fn token_reach(text: &str, cut: usize) -> usize {
     cut + end + LOOKAHEAD
 }
 
+/// The byte just past the closing quote of the quoted scalar that `token` starts with (`\`
+/// escapes in double quotes, `''` in single ones); `None` when it is not closed.
+fn quoted_end(token: &str) -> Option<usize> {
+    let quote = token.chars().next()?;
+    let mut chars = token.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, c)| c == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// What Prow's YAML reader (go-yaml v2) still refuses after the first document, which it
 /// otherwise never parses: its reader decodes the input 512 bytes at a time and refuses a
 /// control character anywhere in what it decoded (at least the 4 characters it looks at where
@@ -469,11 +481,7 @@ fn read_ahead_refusal(text: &str, root_end: usize) -> Option<(usize, String)> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7e}' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
-    if let Some((i, _)) = text[root_end..end]
-        .char_indices()
-        .find(|&(_, c)| !allowed(c))
-    {
+    if let Some((i, _)) = super::goyaml::control_character(&text[root_end..end]) {
         return Some((
             root_end + i,
             "yaml: control characters are not allowed".to_owned(),
@@ -481,22 +489,6 @@ fn read_ahead_refusal(text: &str, root_end: usize) -> Option<(usize, String)> {
     }
     // The scanner reads that one token whole: one that cannot be scanned is refused.
     let token = &text[cut..];
-    let unclosed = |quote: char| {
-        let mut chars = token[1..].chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                '\\' if quote == '"' => {
-                    chars.next();
-                }
-                '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
-                    chars.next();
-                }
-                c if c == quote => return false,
-                _ => {}
-            }
-        }
-        true
-    };
     match token.chars().next() {
         Some('@' | '`') => {
             return Some((
@@ -504,7 +496,7 @@ fn read_ahead_refusal(text: &str, root_end: usize) -> Option<(usize, String)> {
                 "yaml: found character that cannot start any token".to_owned(),
             ));
         }
-        Some(q @ ('\'' | '"')) if unclosed(q) => {
+        Some('\'' | '"') if quoted_end(token).is_none() => {
             return Some((
                 cut,
                 "yaml: while scanning a quoted scalar: found unexpected end of stream".to_owned(),
