@@ -16,6 +16,8 @@ use std::sync::Arc;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, Span, StrInput};
 
+use super::scan::{Ev, Pos};
+
 use crate::finding::Finding;
 use crate::source::{Origin, Sourced};
 
@@ -32,6 +34,25 @@ type R<T> = Result<T, GiveUp>;
 
 /// Reads `text` when it is a plain tree of the expected shape; `None` otherwise.
 pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFile> {
+    // Plain block YAML first (nearly every file); a file Prow refuses for its values is read
+    // again by granit-parser, whose places the findings use.
+    if let Some(events) = super::scan::events(text) {
+        let mut r = Reader {
+            file,
+            source: Scanned(events.into_iter()),
+            check: Checker::new(role),
+        };
+        if let Ok(parsed) = r.document(role)
+            && r.check.problems.is_empty()
+        {
+            return Some(parsed);
+        }
+    }
+    parse_granit(file, text, role)
+}
+
+/// The fast path over granit-parser's events only.
+pub(crate) fn parse_granit(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFile> {
     // Where go-yaml takes a tab is a question for the general path (`goyaml`).
     if text.contains('\t') {
         return None;
@@ -40,7 +61,7 @@ pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFi
     options.set_emit_comments(false);
     let mut r = Reader {
         file,
-        parser: Parser::new_from_str_with_options(text, options),
+        source: Granit(Parser::new_from_str_with_options(text, options)),
         check: Checker::new(role),
     };
     let parsed = r.document(role).ok()?;
@@ -48,6 +69,85 @@ pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFi
         return Some(parsed);
     }
     Some(refused(file, r.check.problems))
+}
+
+/// The node events of a file's one document, from either reader.
+trait Source<'a> {
+    /// Whether the document has a root node (an empty stream has none).
+    fn begin(&mut self) -> R<bool>;
+    fn node(&mut self) -> R<(Ev<'a>, Pos)>;
+    /// After the root node: the document and the stream end there.
+    fn finish(&mut self) -> R<()>;
+}
+
+/// [`super::scan`]'s events.
+struct Scanned<'a>(std::vec::IntoIter<(Ev<'a>, Pos)>);
+
+impl<'a> Source<'a> for Scanned<'a> {
+    fn begin(&mut self) -> R<bool> {
+        Ok(self.0.len() > 0)
+    }
+
+    fn node(&mut self) -> R<(Ev<'a>, Pos)> {
+        self.0.next().ok_or(GiveUp)
+    }
+
+    fn finish(&mut self) -> R<()> {
+        if self.0.len() == 0 { Ok(()) } else { Err(GiveUp) }
+    }
+}
+
+/// granit-parser's events, for the files [`super::scan`] leaves.
+struct Granit<'a>(Parser<'a, StrInput<'a>>);
+
+impl<'a> Granit<'a> {
+    fn raw(&mut self) -> R<(Event<'a>, Span)> {
+        match self.0.next_event() {
+            Some(Ok(e)) => Ok(e),
+            _ => Err(GiveUp),
+        }
+    }
+}
+
+impl<'a> Source<'a> for Granit<'a> {
+    fn begin(&mut self) -> R<bool> {
+        if !matches!(self.raw()?.0, Event::StreamStart) {
+            return Err(GiveUp);
+        }
+        match self.raw()?.0 {
+            Event::StreamEnd => Ok(false),
+            Event::DocumentStart(..) => Ok(true),
+            _ => Err(GiveUp),
+        }
+    }
+
+    fn node(&mut self) -> R<(Ev<'a>, Pos)> {
+        let (event, span) = self.raw()?;
+        let ev = match event {
+            Event::Scalar(text, style, 0, None) => Ev::Scalar(text, style == ScalarStyle::Plain),
+            Event::MappingStart(_, 0, None) => Ev::Map,
+            Event::SequenceStart(_, 0, None) => Ev::Seq,
+            Event::MappingEnd | Event::SequenceEnd => Ev::End,
+            // Anchors, aliases and tags are the general path's business.
+            _ => return Err(GiveUp),
+        };
+        let pos = Pos {
+            line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
+            column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
+        };
+        Ok((ev, pos))
+    }
+
+    fn finish(&mut self) -> R<()> {
+        if !matches!(self.raw()?.0, Event::DocumentEnd) {
+            return Err(GiveUp);
+        }
+        // A second document is the general path's business.
+        if !matches!(self.raw()?.0, Event::StreamEnd) {
+            return Err(GiveUp);
+        }
+        Ok(())
+    }
 }
 
 /// A file Prow refuses for its values: one finding per value, no jobs.
@@ -80,9 +180,9 @@ pub(crate) fn refused(file: &Arc<Path>, problems: Vec<Problem>) -> ParsedFile {
     }
 }
 
-struct Reader<'a, 'f> {
+struct Reader<'f, S> {
     file: &'f Arc<Path>,
-    parser: Parser<'a, StrInput<'a>>,
+    source: S,
     /// Sees every event, for the values Prow refuses (see [`super::json`]).
     check: Checker,
 }
@@ -90,7 +190,7 @@ struct Reader<'a, 'f> {
 /// A scalar as the fast path sees it: `None` text means YAML null.
 struct Scalar<'a> {
     text: Option<Cow<'a, str>>,
-    span: Span,
+    pos: Pos,
 }
 
 /// What the file gave, before jobs are put in Prow's order.
@@ -101,46 +201,21 @@ struct Lists {
     periodics: Vec<Item>,
 }
 
-impl<'a> Reader<'a, '_> {
-    fn next(&mut self) -> R<(Event<'a>, Span)> {
-        match self.parser.next_event() {
-            Some(Ok((event, span))) => {
-                let plain = match &event {
-                    Event::Scalar(_, _, anchor, tag)
-                    | Event::SequenceStart(_, anchor, tag)
-                    | Event::MappingStart(_, anchor, tag) => *anchor == 0 && tag.is_none(),
-                    Event::Alias(_) => false,
-                    _ => true,
-                };
-                if !plain {
-                    return Err(GiveUp);
-                }
-                let (line, column) = (
-                    u32::try_from(span.start.line()).unwrap_or(u32::MAX),
-                    u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
-                );
-                match &event {
-                    Event::Scalar(text, style, ..) => {
-                        self.check
-                            .scalar(text, *style == ScalarStyle::Plain, None, line, column);
-                    }
-                    Event::MappingStart(..) => self.check.start(true, line, column),
-                    Event::SequenceStart(..) => self.check.start(false, line, column),
-                    Event::MappingEnd | Event::SequenceEnd => self.check.end(),
-                    _ => {}
-                }
-                Ok((event, span))
-            }
-            _ => Err(GiveUp),
+impl<'a, S: Source<'a>> Reader<'_, S> {
+    fn next(&mut self) -> R<(Ev<'a>, Pos)> {
+        let (event, pos) = self.source.node()?;
+        let (line, column) = (pos.line, pos.column);
+        match &event {
+            Ev::Scalar(text, plain) => self.check.scalar(text, *plain, None, line, column),
+            Ev::Map => self.check.start(true, line, column),
+            Ev::Seq => self.check.start(false, line, column),
+            Ev::End => self.check.end(),
         }
+        Ok((event, pos))
     }
 
-    fn origin(&self, span: &Span) -> Origin {
-        Origin::new(
-            self.file.clone(),
-            u32::try_from(span.start.line()).unwrap_or(u32::MAX),
-            u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
-        )
+    fn origin(&self, pos: &Pos) -> Origin {
+        Origin::new(self.file.clone(), pos.line, pos.column)
     }
 
     fn document(&mut self, role: Role) -> R<ParsedFile> {
@@ -150,27 +225,14 @@ impl<'a> Reader<'a, '_> {
             file: Some(self.file.clone()),
             ..ProwConfig::default()
         };
-        if !matches!(self.next()?.0, Event::StreamStart) {
-            return Err(GiveUp);
-        }
-        match self.next()?.0 {
-            Event::StreamEnd => {}
-            Event::DocumentStart(..) => {
-                let (event, span) = self.next()?;
-                match event {
-                    Event::MappingStart(..) => self.top(role, &mut lists, &mut config)?,
-                    Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => {}
-                    _ => return Err(GiveUp),
-                }
-                if !matches!(self.next()?.0, Event::DocumentEnd) {
-                    return Err(GiveUp);
-                }
-                // A second document is the general path's business.
-                if !matches!(self.next()?.0, Event::StreamEnd) {
-                    return Err(GiveUp);
-                }
+        if self.source.begin()? {
+            let (event, pos) = self.next()?;
+            match event {
+                Ev::Map => self.top(role, &mut lists, &mut config)?,
+                Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => {}
+                _ => return Err(GiveUp),
             }
-            _ => return Err(GiveUp),
+            self.source.finish()?;
         }
         if role == Role::Config {
             out.prow_config = Some(config);
@@ -221,14 +283,14 @@ impl<'a> Reader<'a, '_> {
     /// consume the value. Gives up on repeated, merge, non-scalar or numeric-looking keys
     /// (serde-saphyr compares those by value), and on null keys (`~: x`), which the general
     /// path refuses as Prow's YAML-to-JSON conversion does.
-    fn mapping(&mut self, mut f: impl FnMut(&mut Self, &str, Span) -> R<()>) -> R<()> {
+    fn mapping(&mut self, mut f: impl FnMut(&mut Self, &str, Pos) -> R<()>) -> R<()> {
         let mut keys: Vec<Cow<'a, str>> = Vec::new();
         loop {
-            let (event, span) = self.next()?;
+            let (event, pos) = self.next()?;
             let key = match event {
-                Event::MappingEnd => return Ok(()),
-                Event::Scalar(key, style, ..) => {
-                    if style == ScalarStyle::Plain
+                Ev::End => return Ok(()),
+                Ev::Scalar(key, plain) => {
+                    if plain
                         && (matches!(&*key, "<<" | "~" | "null" | "Null" | "NULL")
                             || key
                                 .bytes()
@@ -244,7 +306,7 @@ impl<'a> Reader<'a, '_> {
             if keys.contains(&key) {
                 return Err(GiveUp);
             }
-            f(self, &key, span)?;
+            f(self, &key, pos)?;
             keys.push(key);
         }
     }
@@ -255,13 +317,13 @@ impl<'a> Reader<'a, '_> {
         self.skip_rest(event)
     }
 
-    fn skip_rest(&mut self, event: Event<'a>) -> R<()> {
+    fn skip_rest(&mut self, event: Ev<'a>) -> R<()> {
         match event {
-            Event::Scalar(..) => Ok(()),
-            Event::MappingStart(..) => self.mapping(|r, _, _| r.skip_value()),
-            Event::SequenceStart(..) => loop {
+            Ev::Scalar(..) => Ok(()),
+            Ev::Map => self.mapping(|r, _, _| r.skip_value()),
+            Ev::Seq => loop {
                 let (event, _) = self.next()?;
-                if matches!(event, Event::SequenceEnd) {
+                if matches!(event, Ev::End) {
                     return Ok(());
                 }
                 self.skip_rest(event)?;
@@ -270,25 +332,24 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn scalar(&self, event: Event<'a>, span: Span) -> R<Scalar<'a>> {
-        let Event::Scalar(text, style, ..) = event else {
+    fn scalar(&self, event: Ev<'a>, pos: Pos) -> R<Scalar<'a>> {
+        let Ev::Scalar(text, plain) = event else {
             return Err(GiveUp);
         };
-        let plain = style == ScalarStyle::Plain;
         let null = plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
         Ok(Scalar {
             text: (!null).then_some(text),
-            span,
+            pos,
         })
     }
 
     /// A string value or null.
     fn text_or_null(&mut self) -> R<Option<Text>> {
-        let (event, span) = self.next()?;
-        let s = self.scalar(event, span)?;
+        let (event, pos) = self.next()?;
+        let s = self.scalar(event, pos)?;
         Ok(s.text.map(|t| Text {
             value: t.into_owned(),
-            origin: self.origin(&s.span),
+            origin: self.origin(&s.pos),
         }))
     }
 
@@ -300,23 +361,23 @@ impl<'a> Reader<'a, '_> {
 
     /// A list of strings (nulls in it are the general path's business), or null.
     fn text_list_or_null(&mut self) -> R<Option<Vec<Text>>> {
-        let (event, span) = self.next()?;
+        let (event, pos) = self.next()?;
         match event {
-            Event::SequenceStart(..) => {}
-            Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => return Ok(None),
+            Ev::Seq => {}
+            Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => return Ok(None),
             _ => return Err(GiveUp),
         }
         let mut out = Vec::new();
         loop {
-            let (event, span) = self.next()?;
-            if matches!(event, Event::SequenceEnd) {
+            let (event, pos) = self.next()?;
+            if matches!(event, Ev::End) {
                 return Ok(Some(out));
             }
-            let s = self.scalar(event, span)?;
+            let s = self.scalar(event, pos)?;
             let text = s.text.ok_or(GiveUp)?;
             out.push(Text {
                 value: text.into_owned(),
-                origin: self.origin(&s.span),
+                origin: self.origin(&s.pos),
             });
         }
     }
@@ -331,10 +392,10 @@ impl<'a> Reader<'a, '_> {
 
     /// `in_repo_config`: only `allowed_clusters` is read.
     fn in_repo_config(&mut self) -> R<Option<Vec<AllowedClusters>>> {
-        let (event, span) = self.next()?;
+        let (event, pos) = self.next()?;
         match event {
-            Event::MappingStart(..) => {}
-            Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => return Ok(None),
+            Ev::Map => {}
+            Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => return Ok(None),
             _ => return Err(GiveUp),
         }
         let mut allowed = None;
@@ -351,15 +412,15 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn allowed_clusters(&mut self) -> R<Option<Vec<AllowedClusters>>> {
-        let (event, span) = self.next()?;
+        let (event, pos) = self.next()?;
         match event {
-            Event::MappingStart(..) => {}
-            Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => return Ok(None),
+            Ev::Map => {}
+            Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => return Ok(None),
             _ => return Err(GiveUp),
         }
         let mut out = Vec::new();
-        self.mapping(|r, key, span| {
-            let key = Sourced::new(key.to_owned(), r.origin(&span));
+        self.mapping(|r, key, pos| {
+            let key = Sourced::new(key.to_owned(), r.origin(&pos));
             let clusters = r.sourced_list_or_null()?;
             out.push(AllowedClusters { key, clusters });
             Ok(())
@@ -369,10 +430,10 @@ impl<'a> Reader<'a, '_> {
 
     /// `presubmits`/`postsubmits`: repository key → job list, or null.
     fn repo_jobs(&mut self) -> R<Vec<(String, Vec<Item>)>> {
-        let (event, span) = self.next()?;
+        let (event, pos) = self.next()?;
         match event {
-            Event::MappingStart(..) => {}
-            Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => return Ok(Vec::new()),
+            Ev::Map => {}
+            Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => return Ok(Vec::new()),
             _ => return Err(GiveUp),
         }
         let mut out = Vec::new();
@@ -385,23 +446,23 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn job_list_or_null(&mut self) -> R<Vec<Item>> {
-        let (event, span) = self.next()?;
+        let (event, pos) = self.next()?;
         match event {
-            Event::SequenceStart(..) => {}
-            Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => return Ok(Vec::new()),
+            Ev::Seq => {}
+            Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => return Ok(Vec::new()),
             _ => return Err(GiveUp),
         }
         let mut out = Vec::new();
         loop {
-            let (event, span) = self.next()?;
+            let (event, pos) = self.next()?;
             match event {
-                Event::SequenceEnd => return Ok(out),
-                Event::MappingStart(..) => {
-                    let origin = self.origin(&span);
+                Ev::End => return Ok(out),
+                Ev::Map => {
+                    let origin = self.origin(&pos);
                     out.push(Item::Job(origin, self.job()?));
                 }
-                Event::Scalar(..) if self.scalar(event, span)?.text.is_none() => {
-                    out.push(Item::Null(self.origin(&span)));
+                Ev::Scalar(..) if self.scalar(event, pos)?.text.is_none() => {
+                    out.push(Item::Null(self.origin(&pos)));
                 }
                 _ => return Err(GiveUp),
             }
@@ -497,6 +558,97 @@ mod tests {
             }
         }
         (answered, files.len())
+    }
+
+    /// granit-parser's node events for `text`, as [`Granit`] gives them.
+    fn granit_events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
+        let mut options = Options::default();
+        options.set_emit_comments(false);
+        let mut g = Granit(Parser::new_from_str_with_options(text, options));
+        let mut out = Vec::new();
+        if !g.begin().ok()? {
+            return Some(out);
+        }
+        let mut depth = 0usize;
+        loop {
+            let (ev, pos) = g.node().ok()?;
+            match ev {
+                Ev::Map | Ev::Seq => depth += 1,
+                Ev::End => depth -= 1,
+                Ev::Scalar(..) => {}
+            }
+            out.push((ev, pos));
+            if depth == 0 {
+                break;
+            }
+        }
+        g.finish().ok()?;
+        Some(out)
+    }
+
+    /// Where the scanner answers, granit-parser gives the same events at the same places
+    /// (but for ends and nulls, whose places nothing reads); returns how many it answered.
+    fn scanner_agrees(files: &[PathBuf]) -> usize {
+        let mut answered = 0;
+        for path in files {
+            let Ok(bytes) = read_maybe_gzip(path) else {
+                continue;
+            };
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            if let Some(scanned) = super::super::scan::events(text) {
+                answered += 1;
+                assert_same_events(text, &scanned, path);
+            }
+        }
+        answered
+    }
+
+    fn assert_same_events(text: &str, scanned: &[(Ev<'_>, Pos)], path: &Path) {
+        let granit = granit_events(text)
+            .unwrap_or_else(|| panic!("{}: granit-parser gives up where the scanner answers", path.display()));
+        fn key<'e>((ev, pos): &(Ev<'e>, Pos)) -> (Ev<'e>, Option<Pos>) {
+            match ev {
+                Ev::End => (ev.clone(), None),
+
+                _ => (ev.clone(), Some(*pos)),
+            }
+        }
+        let a: Vec<_> = scanned.iter().map(key).collect();
+        let b: Vec<_> = granit.iter().map(key).collect();
+        if a != b {
+            let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+            panic!(
+                "{}: event {at} differs: scanner {:?}, granit-parser {:?}",
+                path.display(),
+                a.get(at),
+                b.get(at)
+            );
+        }
+    }
+
+    #[test]
+    fn the_scanner_reads_as_granit_parser_does() {
+        let mut files = Vec::new();
+        files_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prow"), &mut files);
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/prow-jobs");
+        let mut real = Vec::new();
+        files_under(&corpus, &mut real);
+        let answered = scanner_agrees(&files);
+        assert!(answered > 0);
+        if real.is_empty() {
+            assert!(
+                std::env::var_os("CI").is_none_or(|v| v.is_empty()),
+                "../shared/corpus not found but CI is set"
+            );
+            return;
+        }
+        let answered = scanner_agrees(&real);
+        println!("the scanner read {answered} of {} corpus files", real.len());
+        // The scanner is what makes loading quick: it must take nearly every real file.
+        assert!(answered * 100 >= real.len() * 95, "{answered} of {}", real.len());
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod json;
 pub mod layout;
 mod parse;
 mod scalar;
+mod scan;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
