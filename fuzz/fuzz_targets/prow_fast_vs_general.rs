@@ -1,5 +1,6 @@
 //! Differential: wherever the fast job reader answers, the general (serde-saphyr) reader must
-//! give the same jobs, findings and settings; the fast path is only an optimisation.
+//! give the same jobs, findings and settings; the fast path is only an optimisation. And
+//! wherever the plain-YAML scanner answers, granit-parser gives the same events.
 #![no_main]
 
 use kubectl_prow::prow;
@@ -11,6 +12,9 @@ fuzz_target!(|data: &[u8]| {
     };
     // The reader strips a byte-order mark before either path sees the text.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(d) = prow::scanner_disagrees(text) {
+        panic!("the scanner and granit-parser differ: {d}");
+    }
     for config in [false, true] {
         let (fast, general) = prow::parse_both_paths(text, config);
         if let Some(fast) = fast {

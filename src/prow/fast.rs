@@ -508,6 +508,61 @@ fn folded_field(key: &str, fields: &[&str]) -> R<()> {
     Ok(())
 }
 
+/// granit-parser's node events for `text`, as [`Granit`] gives them.
+#[cfg(any(test, fuzzing))]
+fn granit_events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
+    let mut options = Options::default();
+    options.set_emit_comments(false);
+    let mut g = Granit(Parser::new_from_str_with_options(text, options));
+    let mut out = Vec::new();
+    if !g.begin().ok()? {
+        return Some(out);
+    }
+    let mut depth = 0usize;
+    loop {
+        let (ev, pos) = g.node().ok()?;
+        match ev {
+            Ev::Map | Ev::Seq => depth += 1,
+            Ev::End => depth -= 1,
+            Ev::Scalar(..) => {}
+        }
+        out.push((ev, pos));
+        if depth == 0 {
+            break;
+        }
+    }
+    g.finish().ok()?;
+    Some(out)
+}
+
+
+/// Where the scanner answers (`scanned`), how granit-parser's events for the same text differ
+/// (but for the places of ends, which nothing reads); `None` when they agree.
+#[cfg(any(test, fuzzing))]
+pub(crate) fn scanner_disagrees(text: &str, scanned: &[(Ev<'_>, Pos)]) -> Option<String> {
+    fn key<'e>((ev, pos): &(Ev<'e>, Pos)) -> (Ev<'e>, Option<Pos>) {
+        match ev {
+            Ev::End => (ev.clone(), None),
+            _ => (ev.clone(), Some(*pos)),
+        }
+    }
+    let Some(granit) = granit_events(text) else {
+        return Some("granit-parser gives up where the scanner answers".to_owned());
+    };
+    let a: Vec<_> = scanned.iter().map(key).collect();
+    let b: Vec<_> = granit.iter().map(key).collect();
+    let at = a.iter().zip(&b).position(|(x, y)| x != y);
+    if at.is_none() && a.len() == b.len() {
+        return None;
+    }
+    let at = at.unwrap_or(a.len().min(b.len()));
+    Some(format!(
+        "event {at} differs: scanner {:?}, granit-parser {:?}",
+        a.get(at),
+        b.get(at)
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -560,32 +615,6 @@ mod tests {
         (answered, files.len())
     }
 
-    /// granit-parser's node events for `text`, as [`Granit`] gives them.
-    fn granit_events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
-        let mut options = Options::default();
-        options.set_emit_comments(false);
-        let mut g = Granit(Parser::new_from_str_with_options(text, options));
-        let mut out = Vec::new();
-        if !g.begin().ok()? {
-            return Some(out);
-        }
-        let mut depth = 0usize;
-        loop {
-            let (ev, pos) = g.node().ok()?;
-            match ev {
-                Ev::Map | Ev::Seq => depth += 1,
-                Ev::End => depth -= 1,
-                Ev::Scalar(..) => {}
-            }
-            out.push((ev, pos));
-            if depth == 0 {
-                break;
-            }
-        }
-        g.finish().ok()?;
-        Some(out)
-    }
-
     /// Where the scanner answers, granit-parser gives the same events at the same places
     /// (but for ends and nulls, whose places nothing reads); returns how many it answered.
     fn scanner_agrees(files: &[PathBuf]) -> usize {
@@ -600,33 +629,12 @@ mod tests {
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
             if let Some(scanned) = super::super::scan::events(text) {
                 answered += 1;
-                assert_same_events(text, &scanned, path);
+                if let Some(d) = scanner_disagrees(text, &scanned) {
+                    panic!("{}: {d}", path.display());
+                }
             }
         }
         answered
-    }
-
-    fn assert_same_events(text: &str, scanned: &[(Ev<'_>, Pos)], path: &Path) {
-        let granit = granit_events(text)
-            .unwrap_or_else(|| panic!("{}: granit-parser gives up where the scanner answers", path.display()));
-        fn key<'e>((ev, pos): &(Ev<'e>, Pos)) -> (Ev<'e>, Option<Pos>) {
-            match ev {
-                Ev::End => (ev.clone(), None),
-
-                _ => (ev.clone(), Some(*pos)),
-            }
-        }
-        let a: Vec<_> = scanned.iter().map(key).collect();
-        let b: Vec<_> = granit.iter().map(key).collect();
-        if a != b {
-            let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
-            panic!(
-                "{}: event {at} differs: scanner {:?}, granit-parser {:?}",
-                path.display(),
-                a.get(at),
-                b.get(at)
-            );
-        }
     }
 
     #[test]
@@ -649,6 +657,41 @@ mod tests {
         println!("the scanner read {answered} of {} corpus files", real.len());
         // The scanner is what makes loading quick: it must take nearly every real file.
         assert!(answered * 100 >= real.len() * 95, "{answered} of {}", real.len());
+    }
+
+    #[test]
+    fn the_scanner_reads_the_yaml_job_files_use_as_granit_parser_does() {
+        let read = [
+            "a: 1\nb: two words # a comment\nc: 'it''s'\nd: \"tab\\there \\u00e9\\x41\"\n",
+            "---\n# c\nperiodics:\n- name: x\n  cluster: b\n  spec:\n    containers:\n    - args: [--a=1, \"b\", {c: d}]\n      command:\n      - runner.sh\n",
+            "a:\n- b: 1\n  c:\n  - d\n- - e\n  - f\ng: {}\nh: []\n",
+            "a: |\n  one\n\n   two\n\nb: |-\n  x\n\nc: |+\n  y\n\n\nd: >\n  p\n  q\n\n  r\ne: >-\n\n  s\nf: |\n\n\n  t\n",
+            "- a:\n    b: c\n  d: url://x:y/z\n- \"q\": 'r'\n",
+            "a: é ü no\n",
+            "a: café\nünï: x\n",
+            "key :   v\n'k': \"\"\n",
+            "a:\n\n  # between\n  b: 1\n",
+            "a:   \n-   x\n",
+            "---\n",
+            "# only\n",
+            "a: -1\nb: --flag=x\nc: a#b\nd: x, y [z] {w}\n",
+        ];
+        for text in read {
+            let scanned = super::super::scan::events(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
+            assert_eq!(scanner_disagrees(text, &scanned), None, "{text:?}");
+        }
+        let left = [
+            "a: &x 1\n", "a: *x\n", "a: !t 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
+            "a: 1\n...\n", "a: b\n  c\n", "a: 'b\n  c'\n", "? a\n: b\n", "a:\n- \n- b\n",
+            "a: [b,\n  c]\n", "a: |2\n   x\n", "a: >\n  x\n    y\n", "a: b: c\n", "a:\tb\n",
+            "a: b\r\n", "a: |\n  x", "[a]: b\n", "a: @x\n", "a: {b}\n", "a: [b: c]\n",
+            "a: - b\n", "  a: 1\nb: 2\n", "a: \"\\q\"\n", "a: |\n\nb: 1\n",
+        ];
+        for text in left {
+            if let Some(scanned) = super::super::scan::events(text) {
+                panic!("read {text:?} as {scanned:?}");
+            }
+        }
     }
 
     #[test]

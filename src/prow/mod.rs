@@ -215,6 +215,14 @@ pub fn parse_both_paths(text: &str, config: bool) -> (Option<Parsed>, Parsed) {
     )
 }
 
+/// For the differential fuzz target only: where the plain-YAML scanner answers, how
+/// granit-parser's events differ from its own (`None` when they agree or it gives up).
+#[cfg(fuzzing)]
+pub fn scanner_disagrees(text: &str) -> Option<String> {
+    let scanned = scan::events(text)?;
+    fast::scanner_disagrees(text, &scanned)
+}
+
 /// The job-config files under `job_config_path`, in Prow's walk order (what [`load`] reads).
 pub fn job_files(job_config_path: &Path) -> Vec<PathBuf> {
     let is_dir = std::fs::metadata(job_config_path).is_ok_and(|m| m.is_dir());

@@ -598,7 +598,6 @@ impl<'a> Scanner<'a> {
         self.end_line(header)?;
         // The content's indentation: that of its first non-blank line.
         let mut j = self.i;
-        let mut leading = 0usize;
         let mut most = 0usize;
         let indent = loop {
             if j >= self.b.len() {
@@ -607,7 +606,6 @@ impl<'a> Scanner<'a> {
             let n = self.b[j..].iter().position(|&b| b != b' ').unwrap_or(0);
             if self.at(j + n) == b'\n' {
                 most = most.max(n);
-                leading += 1;
                 j = (j + n + 1).min(self.b.len());
                 continue;
             }
@@ -623,7 +621,8 @@ impl<'a> Scanner<'a> {
         }
         let mut text = String::new();
         let mut at = None;
-        let mut breaks = leading;
+        // The content loop counts the leading blank lines again.
+        let mut breaks = 0;
         let mut first = true;
         loop {
             if self.i >= self.b.len() {
