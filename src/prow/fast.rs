@@ -93,7 +93,11 @@ impl<'a> Source<'a> for Scanned<'a> {
     }
 
     fn finish(&mut self) -> R<()> {
-        if self.0.len() == 0 { Ok(()) } else { Err(GiveUp) }
+        if self.0.len() == 0 {
+            Ok(())
+        } else {
+            Err(GiveUp)
+        }
     }
 }
 
@@ -535,7 +539,6 @@ fn granit_events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
     Some(out)
 }
 
-
 /// Where the scanner answers (`scanned`), how granit-parser's events for the same text differ
 /// (but for the places of ends, which nothing reads); `None` when they agree.
 #[cfg(any(test, fuzzing))]
@@ -640,7 +643,10 @@ mod tests {
     #[test]
     fn the_scanner_reads_as_granit_parser_does() {
         let mut files = Vec::new();
-        files_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prow"), &mut files);
+        files_under(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/prow"),
+            &mut files,
+        );
         let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/prow-jobs");
         let mut real = Vec::new();
         files_under(&corpus, &mut real);
@@ -656,7 +662,11 @@ mod tests {
         let answered = scanner_agrees(&real);
         println!("the scanner read {answered} of {} corpus files", real.len());
         // The scanner is what makes loading quick: it must take nearly every real file.
-        assert!(answered * 100 >= real.len() * 95, "{answered} of {}", real.len());
+        assert!(
+            answered * 100 >= real.len() * 95,
+            "{answered} of {}",
+            real.len()
+        );
     }
 
     #[test]
@@ -677,15 +687,36 @@ mod tests {
             "a: -1\nb: --flag=x\nc: a#b\nd: x, y [z] {w}\n",
         ];
         for text in read {
-            let scanned = super::super::scan::events(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
+            let scanned =
+                super::super::scan::events(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
             assert_eq!(scanner_disagrees(text, &scanned), None, "{text:?}");
         }
         let left = [
-            "a: &x 1\n", "a: *x\n", "a: !t 1\n", "%YAML 1.2\n---\na: 1\n", "a: 1\n---\nb: 2\n",
-            "a: 1\n...\n", "a: b\n  c\n", "a: 'b\n  c'\n", "? a\n: b\n", "a:\n- \n- b\n",
-            "a: [b,\n  c]\n", "a: |2\n   x\n", "a: >\n  x\n    y\n", "a: b: c\n", "a:\tb\n",
-            "a: b\r\n", "a: |\n  x", "[a]: b\n", "a: @x\n", "a: {b}\n", "a: [b: c]\n",
-            "a: - b\n", "  a: 1\nb: 2\n", "a: \"\\q\"\n", "a: |\n\nb: 1\n",
+            "a: &x 1\n",
+            "a: *x\n",
+            "a: !t 1\n",
+            "%YAML 1.2\n---\na: 1\n",
+            "a: 1\n---\nb: 2\n",
+            "a: 1\n...\n",
+            "a: b\n  c\n",
+            "a: 'b\n  c'\n",
+            "? a\n: b\n",
+            "a:\n- \n- b\n",
+            "a: [b,\n  c]\n",
+            "a: |2\n   x\n",
+            "a: >\n  x\n    y\n",
+            "a: b: c\n",
+            "a:\tb\n",
+            "a: b\r\n",
+            "a: |\n  x",
+            "[a]: b\n",
+            "a: @x\n",
+            "a: {b}\n",
+            "a: [b: c]\n",
+            "a: - b\n",
+            "  a: 1\nb: 2\n",
+            "a: \"\\q\"\n",
+            "a: |\n\nb: 1\n",
         ];
         for text in left {
             if let Some(scanned) = super::super::scan::events(text) {

@@ -41,8 +41,7 @@ type R<T> = Result<T, Unsure>;
 pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
     // Characters some YAML readers take for line breaks or markers.
     if text.bytes().any(|b| b == b'\t' || b == b'\r')
-        || (!text.is_ascii()
-            && text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']))
+        || (!text.is_ascii() && text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']))
     {
         return None;
     }
@@ -52,6 +51,7 @@ pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
         i: 0,
         ls: 0,
         line: 1,
+        depth: 0,
         out: Vec::with_capacity(text.len() / 12),
     };
     s.document().ok()?;
@@ -67,8 +67,13 @@ struct Scanner<'a> {
     ls: usize,
     /// The current line, from 1.
     line: u32,
+    /// Open collections; deep nesting is left to granit-parser, which bounds it.
+    depth: usize,
     out: Vec<(Ev<'a>, Pos)>,
 }
+
+/// The deepest nesting read here (real job files nest about 12 deep).
+const MAX_DEPTH: usize = 100;
 
 /// A mapping key found on a line.
 struct Key<'a> {
@@ -105,6 +110,20 @@ impl<'a> Scanner<'a> {
             line: self.line,
             column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
+    }
+
+    fn open(&mut self, ev: Ev<'a>, at: usize) -> R<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Unsure);
+        }
+        self.push(ev, at);
+        Ok(())
+    }
+
+    fn close(&mut self, at: usize) {
+        self.depth -= 1;
+        self.push(Ev::End, at);
     }
 
     fn push(&mut self, ev: Ev<'a>, at: usize) {
@@ -220,7 +239,7 @@ impl<'a> Scanner<'a> {
 
     /// A block mapping whose keys are at column `n`, the first at byte `p`.
     fn block_map(&mut self, n: usize, p: usize) -> R<()> {
-        self.push(Ev::Map, p);
+        self.open(Ev::Map, p)?;
         let mut p = p;
         loop {
             let key = self.key(p)?.ok_or(Unsure)?;
@@ -237,7 +256,7 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
-        self.push(Ev::End, self.i);
+        self.close(self.i);
         Ok(())
     }
 
@@ -263,7 +282,8 @@ impl<'a> Scanner<'a> {
             }
             _ => {
                 // granit-parser spells the empty value `~`.
-                self.out.push((Ev::Scalar(Cow::Borrowed("~"), true), null_at));
+                self.out
+                    .push((Ev::Scalar(Cow::Borrowed("~"), true), null_at));
                 Ok(())
             }
         }
@@ -279,7 +299,7 @@ impl<'a> Scanner<'a> {
         } else {
             p
         };
-        self.push(Ev::Seq, at);
+        self.open(Ev::Seq, at)?;
         let mut p = p;
         loop {
             let mut r = p + 1;
@@ -321,7 +341,7 @@ impl<'a> Scanner<'a> {
                 _ => break,
             }
         }
-        self.push(Ev::End, self.i);
+        self.close(self.i);
         Ok(())
     }
 
@@ -502,10 +522,10 @@ impl<'a> Scanner<'a> {
     fn flow(&mut self, p: usize) -> R<usize> {
         let map = self.b[p] == b'{';
         let close = if map { b'}' } else { b']' };
-        self.push(if map { Ev::Map } else { Ev::Seq }, p);
+        self.open(if map { Ev::Map } else { Ev::Seq }, p)?;
         let mut j = self.skip_spaces(p + 1);
         if self.at(j) == close {
-            self.push(Ev::End, j);
+            self.close(j);
             return Ok(j + 1);
         }
         loop {
@@ -525,7 +545,7 @@ impl<'a> Scanner<'a> {
                     }
                 }
                 c if c == close => {
-                    self.push(Ev::End, j);
+                    self.close(j);
                     return Ok(j + 1);
                 }
                 _ => return Err(Unsure),
@@ -687,7 +707,8 @@ impl<'a> Scanner<'a> {
                 text.extend(std::iter::repeat_n('\n', breaks + 1));
             }
         }
-        self.out.push((Ev::Scalar(Cow::Owned(text), false), at.ok_or(Unsure)?));
+        self.out
+            .push((Ev::Scalar(Cow::Owned(text), false), at.ok_or(Unsure)?));
         Ok(())
     }
 }
