@@ -42,8 +42,11 @@ pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFi
             source: Scanned(events.into_iter()),
             check: Checker::new(role),
         };
-        if let Ok(parsed) = r.document(role)
-            && r.check.problems.is_empty()
+        let parsed = r.document(role);
+        let clean = r.check.problems.is_empty();
+        super::scan::recycle(r.source.0);
+        if let Ok(parsed) = parsed
+            && clean
         {
             return Some(parsed);
         }
@@ -667,6 +670,17 @@ mod tests {
             "{answered} of {}",
             real.len()
         );
+    }
+
+    #[test]
+    fn one_thread_scans_file_after_file_into_the_same_buffer() {
+        let first = super::super::scan::events("a: [1, 2, 3]\nb: {c: d}\n").expect("plain YAML");
+        let (buffer, room) = (first.as_ptr() as usize, first.capacity());
+        super::super::scan::recycle(first.into_iter());
+        let second = super::super::scan::events("e: f\n").expect("plain YAML");
+        assert_eq!(second.as_ptr() as usize, buffer);
+        assert!(second.capacity() >= room);
+        assert_eq!(second.len(), 4, "{second:?}");
     }
 
     #[test]

@@ -10,12 +10,8 @@ use serde_saphyr::granit_parser::{Options, ScalarStyle, Scanner, StrInput, Token
 /// U+FFFE and U+FFFF. granit-parser takes NUL for the end of the input and lets the others
 /// through.
 pub(crate) fn control_character(text: &str) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| {
-        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef
-    }) {
-        let at = from + i;
+    while let Some(at) = next_candidate(text.as_bytes(), from) {
         // `at` starts a character: the bytes searched for are ASCII or lead bytes.
         let c = text[at..].chars().next()?;
         let refused = match c {
@@ -29,6 +25,38 @@ pub(crate) fn control_character(text: &str) -> Option<(usize, char)> {
         from = at + c.len_utf8();
     }
     None
+}
+
+/// A byte that may start a refused character: a C0 control but tab, line feed and carriage
+/// return, DEL, or the lead byte of U+0080..U+00BF or U+F000..U+FFFF.
+fn candidate(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xef
+}
+
+/// The first candidate byte at or after `from`. Every job file is read through this, so it
+/// goes eight bytes at a time: a word of printable ASCII (nearly all of any file) is passed
+/// over with a few arithmetic operations, and only a word holding a byte below 0x20 or from
+/// 0x7f up (a line feed, usually) is looked at byte by byte.
+fn next_candidate(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    while let Some(word) = bytes.get(from..from + 8) {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // Some byte is below 0x20 (exact for "any", as borrows start only at such a byte);
+        // some byte has its high bit set, or becomes 0x80 when one is added (0x7f).
+        let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let above = (w | w.wrapping_add(ONES)) & HIGH;
+        if below | above != 0
+            && let Some(i) = word.iter().position(|&b| candidate(b))
+        {
+            return Some(from + i);
+        }
+        from += 8;
+    }
+    bytes[from..]
+        .iter()
+        .position(|&b| candidate(b))
+        .map(|i| from + i)
 }
 
 /// The first tab or anchor go-yaml v2's scanner refuses in `text` (one document), with its
@@ -432,5 +460,26 @@ mod tests {
             control_character("a: \u{feff}\u{fffe}"),
             Some((6, '\u{fffe}'))
         );
+    }
+
+    #[test]
+    fn the_word_at_a_time_search_finds_what_a_byte_at_a_time_search_finds() {
+        // Every byte value at every offset of a word, among printable text and line feeds.
+        for b in 0..=255u8 {
+            for at in 0..24 {
+                let mut bytes = b"name: pull-test-infra\nspec: x\n".to_vec();
+                bytes.insert(at, b);
+                let expected = bytes.iter().position(|&x| candidate(x));
+                assert_eq!(next_candidate(&bytes, 0), expected, "byte {b:#x} at {at}");
+                assert_eq!(
+                    next_candidate(&bytes, 3),
+                    bytes
+                        .iter()
+                        .skip(3)
+                        .position(|&x| candidate(x))
+                        .map(|i| i + 3)
+                );
+            }
+        }
     }
 }

@@ -610,6 +610,12 @@ fn lookup<'t>(s: &'t Ty, key: &str) -> Option<&'t Field> {
     if let Ok(i) = fields.binary_search_by(|f| (f.name.len(), f.name).cmp(&(key.len(), key))) {
         return Some(&fields[i]);
     }
+    // An ASCII key folds only onto a name of its own length (ſ and K are not ASCII).
+    if key.is_ascii() {
+        return fields
+            .iter()
+            .find(|f| f.name.len() == key.len() && f.name.eq_ignore_ascii_case(key));
+    }
     fields.iter().find(|f| fold_eq(f.name, key))
 }
 
