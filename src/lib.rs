@@ -21,5 +21,6 @@ pub mod secret;
 pub mod source;
 pub mod status;
 pub mod write;
+pub(crate) mod yaml;
 
 pub use error::{Error, Result};

@@ -1,5 +1,6 @@
 //! One kubeconfig file's text through the reader, then (when it reads) through `view`'s
-//! redaction: neither may panic, whatever the text.
+//! redaction: neither may panic, whatever the text. Differential: wherever the quick reader
+//! (plain YAML from the scanner) answers, serde-saphyr alone gives the same file or error.
 #![no_main]
 
 use std::path::Path;
@@ -12,6 +13,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
+    if let Some((quick, general)) = file::both_readers(text) {
+        assert_eq!(quick, general, "the readers differ");
+    }
     let path: Arc<Path> = Arc::from(Path::new("/fuzz/kubeconfig/config"));
     let Ok(f) = file::parse(path, text) else {
         return;

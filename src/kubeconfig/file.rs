@@ -87,6 +87,82 @@ struct RawPreferences {
     extensions: Option<Vec<RawExtension>>,
 }
 
+/// A file's top level as either reader ([`super::scanned`] or serde-saphyr) gives it, before
+/// the checks client-go makes.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Doc {
+    pub api_version: Option<At<Option<String>>>,
+    pub kind: Option<At<Option<String>>>,
+    /// The names in `extensions:` and in `preferences: {extensions:}`.
+    pub extensions: [Vec<Option<String>>; 2],
+    pub clusters: Vec<DocEntry>,
+    pub contexts: Vec<DocEntry>,
+    pub users: Vec<DocEntry>,
+    pub current_context: Option<At<Option<String>>>,
+}
+
+/// One entry of `clusters:`, `contexts:` or `users:`; its body is the one its list names.
+#[derive(Debug, PartialEq)]
+pub(super) struct DocEntry {
+    pub name: At<Option<String>>,
+    pub cluster: Option<Value>,
+    pub context: Option<Value>,
+    pub user: Option<Value>,
+}
+
+/// A value and where it was written (line and column from 1).
+#[derive(Debug, PartialEq)]
+pub(super) struct At<T> {
+    pub value: T,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl<T> From<Spanned<T>> for At<T> {
+    fn from(s: Spanned<T>) -> Self {
+        let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        At {
+            value: s.value,
+            line: clamp(s.referenced.line()),
+            column: clamp(s.referenced.column()),
+        }
+    }
+}
+
+impl From<RawFile> for Doc {
+    fn from(raw: RawFile) -> Self {
+        let names = |list: Option<Vec<RawExtension>>| {
+            list.unwrap_or_default()
+                .into_iter()
+                .map(|e| e.name)
+                .collect()
+        };
+        let entries = |list: Option<Vec<RawEntry>>| {
+            list.unwrap_or_default()
+                .into_iter()
+                .map(|e| DocEntry {
+                    name: e.name.into(),
+                    cluster: e.cluster,
+                    context: e.context,
+                    user: e.user,
+                })
+                .collect()
+        };
+        Doc {
+            api_version: raw.api_version.map(At::from),
+            kind: raw.kind.map(At::from),
+            extensions: [
+                names(raw.extensions),
+                names(raw.preferences.and_then(|p| p.extensions)),
+            ],
+            clusters: entries(raw.clusters),
+            contexts: entries(raw.contexts),
+            users: entries(raw.users),
+            current_context: raw.current_context.map(At::from),
+        }
+    }
+}
+
 /// Why a file could not be read. The message names the file; `Display` is one line.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ReadError {
@@ -184,6 +260,28 @@ pub fn read(path: &Path, flag: &'static str) -> Result<KubeconfigFile, ReadError
 
 /// Parses kubeconfig text that came from `path` (used for positions and relative paths).
 pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
+    // Plain block YAML, as nearly every kubeconfig is, straight from the text; serde-saphyr
+    // for the rest, and for what it says of a file it refuses.
+    match super::scanned::read(text) {
+        Some(doc) => check(path, doc, None, None),
+        None => parse_general(path, text),
+    }
+}
+
+/// For the differential fuzz target only: where the quick reader answers, what [`parse`] and
+/// serde-saphyr alone give (`None` when it gives up), which must be the same.
+#[cfg(fuzzing)]
+pub fn both_readers(text: &str) -> Option<(String, String)> {
+    super::scanned::read(text)?;
+    let path: Arc<Path> = Arc::from(Path::new("/fuzz/kubeconfig/config"));
+    Some((
+        format!("{:?}", parse(path.clone(), text)),
+        format!("{:?}", parse_general(path, text)),
+    ))
+}
+
+/// [`parse`] through serde-saphyr only.
+pub(super) fn parse_general(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
     let invalid = |(line, reason): (u32, String)| ReadError::Invalid {
         path: path.display().to_string(),
         line,
@@ -224,21 +322,30 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             (docs.into_iter().next().flatten(), second)
         }
     };
-    let Some(raw) = raw else {
+    check(path, raw.map(Doc::from), extra_document, duplicate_key)
+}
+
+/// What client-go refuses in a file it could parse, then its entries with their places.
+fn check(
+    path: Arc<Path>,
+    doc: Option<Doc>,
+    extra_document: Option<Origin>,
+    duplicate_key: Option<Sourced<String>>,
+) -> Result<KubeconfigFile, ReadError> {
+    let invalid = |(line, reason): (u32, String)| ReadError::Invalid {
+        path: path.display().to_string(),
+        line,
+        reason,
+    };
+    let Some(doc) = doc else {
         let mut file = KubeconfigFile::empty(path);
         file.extra_document = extra_document;
         file.duplicate_key = duplicate_key;
         return Ok(file);
     };
-    check_type(&raw, &path).map_err(&invalid)?;
-    for list in [
-        raw.extensions.as_deref(),
-        raw.preferences
-            .as_ref()
-            .and_then(|p| p.extensions.as_deref()),
-    ] {
-        let names = list.unwrap_or_default().iter().map(|e| e.name.as_deref());
-        if let Some(name) = repeated(names) {
+    check_type(&doc).map_err(&invalid)?;
+    for list in &doc.extensions {
+        if let Some(name) = repeated(list.iter().map(Option::as_deref)) {
             return Err(invalid((0, extension_twice(name))));
         }
     }
@@ -247,12 +354,12 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
     file.extra_document = extra_document;
     file.duplicate_key = duplicate_key;
     for (kind, list) in [
-        (Kind::Cluster, raw.clusters),
-        (Kind::Context, raw.contexts),
-        (Kind::User, raw.users),
+        (Kind::Cluster, doc.clusters),
+        (Kind::Context, doc.contexts),
+        (Kind::User, doc.users),
     ] {
-        for entry in list.unwrap_or_default() {
-            let origin = at(&path, &entry.name.referenced);
+        for entry in list {
+            let origin = at(&path, &entry.name);
             let line = origin.line;
             let Some(name) = entry.name.value else {
                 return Err(invalid((
@@ -309,8 +416,8 @@ pub fn parse(path: Arc<Path>, text: &str) -> Result<KubeconfigFile, ReadError> {
             }
         }
     }
-    file.current_context = raw.current_context.and_then(|cc| {
-        let origin = at(&path, &cc.referenced);
+    file.current_context = doc.current_context.and_then(|cc| {
+        let origin = at(&path, &cc);
         cc.value
             .filter(|name| !name.is_empty())
             .map(|name| Sourced::new(name, origin))
@@ -334,9 +441,8 @@ fn second_document_line(text: &str) -> Option<u32> {
     None
 }
 
-fn at(path: &Arc<Path>, loc: &serde_saphyr::Location) -> Origin {
-    let clamp = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-    Origin::new(path.clone(), clamp(loc.line()), clamp(loc.column()))
+fn at<T>(path: &Arc<Path>, at: &At<T>) -> Origin {
+    Origin::new(path.clone(), at.line, at.column)
 }
 
 /// serde-saphyr's message is several lines with a source snippet; keep the first line, which
@@ -376,17 +482,14 @@ fn duplicate_key_of(err: &serde_saphyr::Error) -> Option<String> {
 
 /// client-go decodes a kubeconfig as `v1`/`Config` (either may be left out or empty) and
 /// refuses anything else: `no kind "Pod" is registered for version "v1"`.
-fn check_type(raw: &RawFile, path: &Arc<Path>) -> Result<(), (u32, String)> {
-    let value = |field: &Option<Spanned<Option<String>>>| {
-        field.as_ref().map(|f| {
-            (
-                f.value.clone().unwrap_or_default(),
-                at(path, &f.referenced).line,
-            )
-        })
+fn check_type(doc: &Doc) -> Result<(), (u32, String)> {
+    let value = |field: &Option<At<Option<String>>>| {
+        field
+            .as_ref()
+            .map(|f| (f.value.clone().unwrap_or_default(), f.line))
     };
-    let (version, version_line) = value(&raw.api_version).unwrap_or_default();
-    let (kind, kind_line) = value(&raw.kind).unwrap_or_default();
+    let (version, version_line) = value(&doc.api_version).unwrap_or_default();
+    let (kind, kind_line) = value(&doc.kind).unwrap_or_default();
     let version_ok = version.is_empty() || version == "v1";
     let kind_ok = kind.is_empty() || kind == "Config";
     if version_ok && kind_ok {
@@ -466,6 +569,20 @@ fn go_base64(data: &str) -> Result<(), usize> {
             .with_decode_allow_trailing_bits(true)
             .with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
     );
+    // Nearly always canonical: only the alphabet, whole quads, padding at the end. Decoding
+    // (for Go's error offset) is for the rest.
+    let bytes = data.as_bytes();
+    let body = bytes
+        .strip_suffix(b"==")
+        .or_else(|| bytes.strip_suffix(b"="))
+        .unwrap_or(bytes);
+    if bytes.len().is_multiple_of(4)
+        && body
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'+' || *b == b'/')
+    {
+        return Ok(());
+    }
     // Nearly always one line: copy only when there are breaks to drop.
     let stripped: std::borrow::Cow<str> = if data.contains(['\r', '\n']) {
         data.chars()
@@ -569,4 +686,26 @@ fn clean(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::go_base64;
+
+    #[test]
+    fn base64_is_checked_as_go_decodes_it() {
+        for ok in ["", "QUJD", "QUI=", "QQ==", "QUJDRA==", "QUJD\nRA==", "QR=="] {
+            assert_eq!(go_base64(ok), Ok(()), "{ok:?}");
+        }
+        for (bad, at) in [
+            ("QUJ", 3),
+            ("QUJD!", 4),
+            ("Q===", 1),
+            ("QU=D", 2),
+            ("QUJDR", 5),
+            ("QUJD=", 4),
+        ] {
+            assert_eq!(go_base64(bad), Err(at), "{bad:?}");
+        }
+    }
 }

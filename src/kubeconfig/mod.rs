@@ -15,6 +15,7 @@ pub mod merge;
 pub mod options;
 pub mod prow_mode;
 pub mod report;
+mod scanned;
 pub mod server;
 pub mod sources;
 pub mod union;

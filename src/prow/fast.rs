@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, Span, StrInput};
 
-use super::scan::{Ev, Pos};
+use crate::yaml::scan::{Ev, Pos};
 
 use crate::finding::Finding;
 use crate::source::{Origin, Sourced};
@@ -36,7 +36,7 @@ type R<T> = Result<T, GiveUp>;
 pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFile> {
     // Plain block YAML first (nearly every file); a file Prow refuses for its values is read
     // again by granit-parser, whose places the findings use.
-    if let Some(events) = super::scan::events(text) {
+    if let Some(events) = crate::yaml::scan::events(text) {
         let mut r = Reader {
             file,
             source: Scanned(events.into_iter()),
@@ -44,7 +44,7 @@ pub(crate) fn parse(file: &Arc<Path>, text: &str, role: Role) -> Option<ParsedFi
         };
         let parsed = r.document(role);
         let clean = r.check.problems.is_empty();
-        super::scan::recycle(r.source.0);
+        crate::yaml::scan::recycle(r.source.0);
         if let Ok(parsed) = parsed
             && clean
         {
@@ -633,7 +633,7 @@ mod tests {
                 continue;
             };
             let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-            if let Some(scanned) = super::super::scan::events(text) {
+            if let Some(scanned) = crate::yaml::scan::events(text) {
                 answered += 1;
                 if let Some(d) = scanner_disagrees(text, &scanned) {
                     panic!("{}: {d}", path.display());
@@ -674,10 +674,10 @@ mod tests {
 
     #[test]
     fn one_thread_scans_file_after_file_into_the_same_buffer() {
-        let first = super::super::scan::events("a: [1, 2, 3]\nb: {c: d}\n").expect("plain YAML");
+        let first = crate::yaml::scan::events("a: [1, 2, 3]\nb: {c: d}\n").expect("plain YAML");
         let (buffer, room) = (first.as_ptr() as usize, first.capacity());
-        super::super::scan::recycle(first.into_iter());
-        let second = super::super::scan::events("e: f\n").expect("plain YAML");
+        crate::yaml::scan::recycle(first.into_iter());
+        let second = crate::yaml::scan::events("e: f\n").expect("plain YAML");
         assert_eq!(second.as_ptr() as usize, buffer);
         assert!(second.capacity() >= room);
         assert_eq!(second.len(), 4, "{second:?}");
@@ -702,7 +702,7 @@ mod tests {
         ];
         for text in read {
             let scanned =
-                super::super::scan::events(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
+                crate::yaml::scan::events(text).unwrap_or_else(|| panic!("gave up on {text:?}"));
             assert_eq!(scanner_disagrees(text, &scanned), None, "{text:?}");
         }
         let left = [
@@ -733,7 +733,7 @@ mod tests {
             "a: |\n\nb: 1\n",
         ];
         for text in left {
-            if let Some(scanned) = super::super::scan::events(text) {
+            if let Some(scanned) = crate::yaml::scan::events(text) {
                 panic!("read {text:?} as {scanned:?}");
             }
         }

@@ -33,7 +33,6 @@ mod json;
 pub mod layout;
 mod parse;
 mod scalar;
-mod scan;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -219,7 +218,7 @@ pub fn parse_both_paths(text: &str, config: bool) -> (Option<Parsed>, Parsed) {
 /// granit-parser's events differ from its own (`None` when they agree or it gives up).
 #[cfg(fuzzing)]
 pub fn scanner_disagrees(text: &str) -> Option<String> {
-    let scanned = scan::events(text)?;
+    let scanned = crate::yaml::scan::events(text)?;
     fast::scanner_disagrees(text, &scanned)
 }
 

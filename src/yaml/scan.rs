@@ -1,4 +1,5 @@
-//! The quickest path: a scanner for the plain block YAML nearly every job file is written in.
+//! The quickest path: a scanner for the plain block YAML nearly every job file and kubeconfig
+//! is written in.
 //!
 //! granit-parser is a full YAML parser; most of its time on a job file goes to moving tokens
 //! and events through its queues while the reader skips a job's `spec`. Real job files use a
@@ -8,12 +9,12 @@
 //! (`None`) on anything else: anchors, aliases, tags, directives, several documents, tabs,
 //! carriage returns, multi-line plain or quoted scalars, complex keys, null sequence entries,
 //! and whatever it is unsure YAML reads the way it would. The file then goes to
-//! granit-parser ([`super::fast`]); tests check that both give the same events wherever
-//! this one answers.
+//! granit-parser (`prow::fast`, `kubeconfig::file`); tests check that both give the same
+//! events wherever this one answers.
 
 use std::borrow::Cow;
 
-/// A node event, as [`super::fast`] reads them.
+/// A node event, as `prow::fast` reads them.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Ev<'a> {
     Map,
