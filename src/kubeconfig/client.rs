@@ -360,9 +360,13 @@ pub(crate) fn pem_certificates(bytes: &[u8]) -> Vec<Vec<u8>> {
     let text = String::from_utf8_lossy(bytes);
     let mut rest = text.as_ref();
     let mut out = Vec::new();
-    while let Some(start) = rest.find("-----BEGIN CERTIFICATE-----") {
-        let body = &rest[start + "-----BEGIN CERTIFICATE-----".len()..];
-        let Some(end) = body.find("-----END CERTIFICATE-----") else {
+    let (begin, finish) = (
+        memchr::memmem::Finder::new("-----BEGIN CERTIFICATE-----"),
+        memchr::memmem::Finder::new("-----END CERTIFICATE-----"),
+    );
+    while let Some(start) = begin.find(rest.as_bytes()) {
+        let body = &rest[start + begin.needle().len()..];
+        let Some(end) = finish.find(body.as_bytes()) else {
             break;
         };
         let b64: String = body[..end].split_whitespace().collect();

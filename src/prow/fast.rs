@@ -731,6 +731,12 @@ mod tests {
             "  a: 1\nb: 2\n",
             "a: \"\\q\"\n",
             "a: |\n\nb: 1\n",
+            // Found by fuzzing: granit-parser takes NUL for the end of the text.
+            "- name: igno\u{4}\0\0red\n",
+            "a:\n  \0\0  b: c\n",
+            "a: b\u{7f}\n",
+            "a: b\u{9f}c\n",
+            "a: \u{fffe}\n",
         ];
         for text in left {
             if let Some(scanned) = crate::yaml::scan::events(text) {

@@ -40,9 +40,16 @@ type R<T> = Result<T, Unsure>;
 /// The events of the one document in `text` (none for an empty document); `None` when the
 /// text is outside what this scanner reads.
 pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
-    // Characters some YAML readers take for line breaks or markers.
-    if text.bytes().any(|b| b == b'\t' || b == b'\r')
-        || (!text.is_ascii() && text.contains(['\u{85}', '\u{2028}', '\u{2029}', '\u{feff}']))
+    if !plain_characters(text.as_bytes())
+        && text.chars().any(|c| {
+            // Characters some YAML readers take for line breaks or markers, and those YAML
+            // does not allow (granit-parser takes NUL for the end of the text).
+            matches!(c, '\u{0}'..='\u{9}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                )
+        })
     {
         return None;
     }
@@ -57,6 +64,18 @@ pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
     };
     s.document().ok()?;
     Some(s.out)
+}
+
+/// Whether `bytes` holds only line feeds and printable ASCII, the usual case, checked 64 bytes
+/// at a time without branching so that the compiler can use vector instructions.
+fn plain_characters(bytes: &[u8]) -> bool {
+    let odd = |b: u8| (b < 0x20 && b != b'\n') | (b >= 0x7f);
+    let chunks = bytes.chunks_exact(64);
+    let tail = chunks.remainder();
+    chunks
+        .into_iter()
+        .all(|chunk| !chunk.iter().fold(false, |any, &b| any | odd(b)))
+        && !tail.iter().any(|&b| odd(b))
 }
 
 thread_local! {
@@ -121,10 +140,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn eol(&self, from: usize) -> usize {
-        self.b[from..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.b.len(), |p| from + p)
+        memchr::memchr(b'\n', &self.b[from..]).map_or(self.b.len(), |p| from + p)
     }
 
     fn pos(&self, at: usize) -> Pos {
@@ -435,8 +451,10 @@ impl<'a> Scanner<'a> {
                 let e = self.eol(p);
                 let line = &self.b[p..e];
                 let mut end = line.len();
-                for (k, &b) in line.iter().enumerate() {
-                    match b {
+                // Long values (certificates, tokens) are most of a kubeconfig's bytes: only
+                // the colons and hashes in them need a look.
+                for k in memchr::memchr2_iter(b':', b'#', line) {
+                    match line[k] {
                         b':' if blank(self.at(p + k + 1)) => return Err(Unsure),
                         b'#' if line[k - 1] == b' ' => {
                             end = k;
