@@ -68,9 +68,13 @@ def main():
             [ours, *args, "contexts"], env=env, expect_lines=1001)
         rows["KUBECONFIG=x100 kubectl-prow contexts -o name (kubectl rules)"] = median_ms(
             [ours, "contexts", "-o", "name"], env=env, expect_lines=1000)
+        rows["KUBECONFIG=x100 kubectl-prow contexts (table, kubectl rules)"] = median_ms(
+            [ours, "contexts"], env=env, expect_lines=1001)
         if kubectl:
             rows["KUBECONFIG=x100 kubectl config get-contexts -o name"] = median_ms(
                 [kubectl, "config", "get-contexts", "-o", "name"], env=env, expect_lines=1000)
+            rows["KUBECONFIG=x100 kubectl config get-contexts (table)"] = median_ms(
+                [kubectl, "config", "get-contexts"], env=env, expect_lines=1001)
         print(f"1,000 contexts in 100 files, median of {RUNS} runs, {os.cpu_count()} cores")
         for name, ms in rows.items():
             print(f"  {ms:8.1f} ms  {name}")
@@ -78,6 +82,19 @@ def main():
             ratio = rows["KUBECONFIG=x100 kubectl config get-contexts -o name"] / rows[
                 "KUBECONFIG=x100 kubectl-prow contexts -o name (kubectl rules)"]
             print(f"  kubectl / kubectl-prow (same files, same rules): {ratio:.1f}x")
+            table = rows["KUBECONFIG=x100 kubectl config get-contexts (table)"] / rows[
+                "KUBECONFIG=x100 kubectl-prow contexts (table, kubectl rules)"]
+            print(f"  kubectl / kubectl-prow, tables (ours reads every credential's expiry): {table:.1f}x")
+        # Peak memory, one run each under GNU time.
+        peaks = []
+        for name, cmd in [("kubectl-prow contexts", [ours, "contexts"]),
+                          ("kubectl config get-contexts", [kubectl, "config", "get-contexts"] if kubectl else None)]:
+            if cmd is None or not os.path.exists("/usr/bin/time"):
+                continue
+            out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], env=env, capture_output=True, check=True)
+            peaks.append(f"{name} {int(out.stderr.splitlines()[-1]) / 1024:.1f} MB")
+        if peaks:
+            print("  peak memory (max RSS): " + ", ".join(peaks))
         else:
             print("  (no kubectl: set KUBECTL_PROW_KUBECTL to compare)")
 

@@ -10,6 +10,9 @@ use serde_saphyr::granit_parser::{Options, ScalarStyle, Scanner, StrInput, Token
 /// U+FFFE and U+FFFF. granit-parser takes NUL for the end of the input and lets the others
 /// through.
 pub(crate) fn control_character(text: &str) -> Option<(usize, char)> {
+    if crate::yaml::printable_ascii(text.as_bytes()) {
+        return None;
+    }
     let mut from = 0;
     while let Some(at) = next_candidate(text.as_bytes(), from) {
         // `at` starts a character: the bytes searched for are ASCII or lead bytes.

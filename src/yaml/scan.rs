@@ -40,7 +40,7 @@ type R<T> = Result<T, Unsure>;
 /// The events of the one document in `text` (none for an empty document); `None` when the
 /// text is outside what this scanner reads.
 pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
-    if !plain_characters(text.as_bytes())
+    if !super::printable_ascii(text.as_bytes())
         && text.chars().any(|c| {
             // Characters some YAML readers take for line breaks or markers, and those YAML
             // does not allow (granit-parser takes NUL for the end of the text).
@@ -64,18 +64,6 @@ pub(crate) fn events(text: &str) -> Option<Vec<(Ev<'_>, Pos)>> {
     };
     s.document().ok()?;
     Some(s.out)
-}
-
-/// Whether `bytes` holds only line feeds and printable ASCII, the usual case, checked 64 bytes
-/// at a time without branching so that the compiler can use vector instructions.
-fn plain_characters(bytes: &[u8]) -> bool {
-    let odd = |b: u8| (b < 0x20 && b != b'\n') | (b >= 0x7f);
-    let chunks = bytes.chunks_exact(64);
-    let tail = chunks.remainder();
-    chunks
-        .into_iter()
-        .all(|chunk| !chunk.iter().fold(false, |any, &b| any | odd(b)))
-        && !tail.iter().any(|&b| odd(b))
 }
 
 thread_local! {
