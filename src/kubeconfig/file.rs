@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_saphyr::Spanned;
 
+use super::doc::{At, Doc, DocEntry};
 use super::{Entry, Kind};
 use crate::source::{Origin, Sourced};
 
@@ -85,37 +86,6 @@ struct RawExtension {
 #[derive(Deserialize)]
 struct RawPreferences {
     extensions: Option<Vec<RawExtension>>,
-}
-
-/// A file's top level as either reader ([`super::scanned`] or serde-saphyr) gives it, before
-/// the checks client-go makes.
-#[derive(Debug, Default, PartialEq)]
-pub(super) struct Doc {
-    pub api_version: Option<At<Option<String>>>,
-    pub kind: Option<At<Option<String>>>,
-    /// The names in `extensions:` and in `preferences: {extensions:}`.
-    pub extensions: [Vec<Option<String>>; 2],
-    pub clusters: Vec<DocEntry>,
-    pub contexts: Vec<DocEntry>,
-    pub users: Vec<DocEntry>,
-    pub current_context: Option<At<Option<String>>>,
-}
-
-/// One entry of `clusters:`, `contexts:` or `users:`; its body is the one its list names.
-#[derive(Debug, PartialEq)]
-pub(super) struct DocEntry {
-    pub name: At<Option<String>>,
-    pub cluster: Option<Value>,
-    pub context: Option<Value>,
-    pub user: Option<Value>,
-}
-
-/// A value and where it was written (line and column from 1).
-#[derive(Debug, PartialEq)]
-pub(super) struct At<T> {
-    pub value: T,
-    pub line: u32,
-    pub column: u32,
 }
 
 impl<T> From<Spanned<T>> for At<T> {
@@ -690,7 +660,105 @@ fn clean(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
-    use super::go_base64;
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+
+    use super::{go_base64, parse, parse_general};
+
+    /// Both readers give the same file, or the same error, wherever the quick one answers.
+    fn same(name: &str, text: &str) -> bool {
+        let path: Arc<Path> = Arc::from(Path::new(name));
+        let quick = super::super::scanned::read(text).is_some();
+        let fast = format!("{:?}", parse(path.clone(), text));
+        let general = format!("{:?}", parse_general(path, text));
+        assert_eq!(fast, general, "{name}: the readers differ on\n{text}");
+        quick
+    }
+
+    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if !path.extension().is_some_and(|e| e == "md" || e == "txt") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_reader_reads_every_kubeconfig_as_serde_saphyr_does() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut paths = Vec::new();
+        files(&root.join("../shared/corpus/kubeconfig-cases"), &mut paths);
+        files(&root.join("tests/fixtures/kubeconfig"), &mut paths);
+        if std::env::var_os("CI").is_some() {
+            assert!(
+                paths.len() > 40,
+                "the corpus is missing: {} files",
+                paths.len()
+            );
+        }
+        let (mut read, mut total) = (0, 0);
+        for path in &paths {
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            total += 1;
+            let quick = same(&path.display().to_string(), &text);
+            if !quick {
+                eprintln!("left to serde-saphyr: {}", path.display());
+            }
+            read += usize::from(quick);
+        }
+        // Real kubeconfigs are plain YAML: nearly all of them take the quick way.
+        // (The rest here are broken on purpose: invalid, repeated keys, certificates.)
+        assert!(
+            read * 4 >= total * 3,
+            "the quick reader read {read} of {total}"
+        );
+    }
+
+    #[test]
+    fn the_quick_reader_answers_only_where_it_reads_as_serde_saphyr_does() {
+        let header = "apiVersion: v1\nkind: Config\n";
+        let read = [
+            "",
+            "clusters:\n- name: a\n  cluster:\n    server: https://a:6443\n    insecure-skip-tls-verify: true\n",
+            "users:\n- name: u\n  user:\n    exec:\n      command: aws\n      args:\n      - --region\n      - eu-west-1\n      env: null\n",
+            "contexts:\n- name: c\n  context: {cluster: a, user: u, namespace: test-pods}\ncurrent-context: c\n",
+            "contexts:\n- name: \"123\"\n  context:\n    cluster: 'a'\n",
+            "preferences: {}\nextensions:\n- name: x\n  extension: {a: b}\n",
+            "clusters: ~\ncontexts: []\nusers:\n",
+            "clusters:\n- name: a\n  cluster:\n    certificate-authority: ./ca.crt\n",
+            "contexts:\n- name: c\n  context:\n    cluster: a\n    extensions:\n    - name: e\n    - name: e\n",
+            "contexts:\n- context:\n    cluster: a\n  name: ~\n",
+            "clusters:\n- name: a\n  cluster: [x]\n",
+            "users:\n- name: u\n  user:\n    token: |\n      abc\n",
+        ];
+        for (i, body) in read.iter().enumerate() {
+            let text = format!("{header}{body}");
+            assert!(same(&format!("read-{i}"), &text), "gave up on\n{text}");
+        }
+        assert!(same("pod", "apiVersion: v1\nkind: Pod\n"));
+        let left = [
+            "clusters:\n- name: 1\n",
+            "clusters:\n- name: a\n  cluster:\n    server: yes\n",
+            "clusters:\n- name: a\n  cluster:\n    server: x\n    server: y\n",
+            "clusters:\n- name: a\nclusters:\n- name: b\n",
+            "clusters:\n- name: a\n  cluster:\n    port: 6443\n",
+            "clusters:\n- name: a\n  cluster:\n    server: .5\n",
+            "clusters:\n- cluster: {}\n",
+            "clusters:\n- name: a\n---\nkind: Config\n",
+            "- a\n",
+            "clusters:\n- name: &a a\n",
+            "clusters:\n- name: a\n  cluster: [1]\n",
+        ];
+        for (i, body) in left.iter().enumerate() {
+            let text = format!("{header}{body}");
+            assert!(!same(&format!("left-{i}"), &text), "read\n{text}");
+        }
+    }
 
     #[test]
     fn base64_is_checked_as_go_decodes_it() {

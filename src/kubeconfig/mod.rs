@@ -1,14 +1,15 @@
 //! Kubeconfig loading and merging.
 //!
 //! `sources` decides which files to read (kubectl's rules, or the explicit `--kubeconfig` and
-//! `--kubeconfig-dir` lists), `file` reads one file keeping the line of every entry, `merge`
-//! loads them under one of three rules (`union`: the federated design's strict union and
-//! kubectl's first-wins; `prow_mode`: Prow's per-file loader) into a [`ContextSet`], `client`
-//! and `server` check what a client-go client would refuse, and `view` turns a `ContextSet`
-//! back into kubeconfig YAML with secrets redacted. Every problem is a
-//! [`crate::finding::Finding`] at its entry.
+//! `--kubeconfig-dir` lists), `file` reads one file keeping the line of every entry
+//! (`scanned` reads plain YAML quickly, serde-saphyr the rest), `merge` loads them under one of
+//! three rules (`union`: the federated design's strict union and kubectl's first-wins;
+//! `prow_mode`: Prow's per-file loader) into a [`ContextSet`], `client` and `server` check what
+//! a client-go client would refuse, and `view` turns a `ContextSet` back into kubeconfig YAML
+//! with secrets redacted. Every problem is a [`crate::finding::Finding`] at its entry.
 
 pub mod client;
+mod doc;
 pub mod file;
 pub mod incluster;
 pub mod merge;

@@ -3,13 +3,13 @@
 //! give. It answers only when it is sure of that: a repeated key, a plain scalar YAML might
 //! read as a number, a boolean or null in other spellings, a shape the file's types refuse,
 //! and it gives up (`None`); the file then goes to serde-saphyr, whose words the errors use.
-//! A test checks both readers agree wherever this one answers.
+//! Tests in [`super::file`] check both readers agree wherever this one answers.
 
 use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::file::{At, Doc, DocEntry};
+use super::doc::{At, Doc, DocEntry};
 use crate::yaml::scan::{self, Ev, Pos};
 
 /// The file's first document: `Some(None)` when it is empty, `None` when unsure.
@@ -262,107 +262,4 @@ fn is_string(text: &str) -> bool {
         lower.as_str(),
         "null" | "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use std::path::{Path, PathBuf};
-    use std::sync::Arc;
-
-    use super::super::file::{parse, parse_general};
-
-    /// Both readers give the same file, or the same error, wherever the quick one answers.
-    fn same(name: &str, text: &str) -> bool {
-        let path: Arc<Path> = Arc::from(Path::new(name));
-        let quick = super::read(text).is_some();
-        let fast = format!("{:?}", parse(path.clone(), text));
-        let general = format!("{:?}", parse_general(path, text));
-        assert_eq!(fast, general, "{name}: the readers differ on\n{text}");
-        quick
-    }
-
-    fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                files(&path, out);
-            } else if !path.extension().is_some_and(|e| e == "md" || e == "txt") {
-                out.push(path);
-            }
-        }
-    }
-
-    #[test]
-    fn the_quick_reader_reads_every_kubeconfig_as_serde_saphyr_does() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut paths = Vec::new();
-        files(&root.join("../shared/corpus/kubeconfig-cases"), &mut paths);
-        files(&root.join("tests/fixtures/kubeconfig"), &mut paths);
-        if std::env::var_os("CI").is_some() {
-            assert!(
-                paths.len() > 40,
-                "the corpus is missing: {} files",
-                paths.len()
-            );
-        }
-        let (mut read, mut total) = (0, 0);
-        for path in &paths {
-            let Ok(text) = std::fs::read_to_string(path) else {
-                continue;
-            };
-            total += 1;
-            let quick = same(&path.display().to_string(), &text);
-            if !quick {
-                eprintln!("left to serde-saphyr: {}", path.display());
-            }
-            read += usize::from(quick);
-        }
-        // Real kubeconfigs are plain YAML: nearly all of them take the quick way.
-        // (The rest here are broken on purpose: invalid, repeated keys, certificates.)
-        assert!(
-            read * 4 >= total * 3,
-            "the quick reader read {read} of {total}"
-        );
-    }
-
-    #[test]
-    fn the_quick_reader_answers_only_where_it_reads_as_serde_saphyr_does() {
-        let header = "apiVersion: v1\nkind: Config\n";
-        let read = [
-            "",
-            "clusters:\n- name: a\n  cluster:\n    server: https://a:6443\n    insecure-skip-tls-verify: true\n",
-            "users:\n- name: u\n  user:\n    exec:\n      command: aws\n      args:\n      - --region\n      - eu-west-1\n      env: null\n",
-            "contexts:\n- name: c\n  context: {cluster: a, user: u, namespace: test-pods}\ncurrent-context: c\n",
-            "contexts:\n- name: \"123\"\n  context:\n    cluster: 'a'\n",
-            "preferences: {}\nextensions:\n- name: x\n  extension: {a: b}\n",
-            "clusters: ~\ncontexts: []\nusers:\n",
-            "clusters:\n- name: a\n  cluster:\n    certificate-authority: ./ca.crt\n",
-            "contexts:\n- name: c\n  context:\n    cluster: a\n    extensions:\n    - name: e\n    - name: e\n",
-            "contexts:\n- context:\n    cluster: a\n  name: ~\n",
-            "clusters:\n- name: a\n  cluster: [x]\n",
-            "users:\n- name: u\n  user:\n    token: |\n      abc\n",
-        ];
-        for (i, body) in read.iter().enumerate() {
-            let text = format!("{header}{body}");
-            assert!(same(&format!("read-{i}"), &text), "gave up on\n{text}");
-        }
-        assert!(same("pod", "apiVersion: v1\nkind: Pod\n"));
-        let left = [
-            "clusters:\n- name: 1\n",
-            "clusters:\n- name: a\n  cluster:\n    server: yes\n",
-            "clusters:\n- name: a\n  cluster:\n    server: x\n    server: y\n",
-            "clusters:\n- name: a\nclusters:\n- name: b\n",
-            "clusters:\n- name: a\n  cluster:\n    port: 6443\n",
-            "clusters:\n- name: a\n  cluster:\n    server: .5\n",
-            "clusters:\n- cluster: {}\n",
-            "clusters:\n- name: a\n---\nkind: Config\n",
-            "- a\n",
-            "clusters:\n- name: &a a\n",
-            "clusters:\n- name: a\n  cluster: [1]\n",
-        ];
-        for (i, body) in left.iter().enumerate() {
-            let text = format!("{header}{body}");
-            assert!(!same(&format!("left-{i}"), &text), "read\n{text}");
-        }
-    }
 }
