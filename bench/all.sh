@@ -21,9 +21,9 @@ bench() {
   all+=("$1")
   script[$1]=$2 cmd[$1]=$3 peer[$1]=$4 headline[$1]=$5 memory[$1]=${6:-}
 }
-bench jobs 'bash bench/jobs.sh' 'kubectl prow jobs -o json (test-infra, 3,849 jobs)' \
+bench jobs 'bash bench/jobs.sh' 'kubectl prow jobs -o json and lint -o json (test-infra, 3,849 jobs)' \
   "PyYAML's C loader parsing the same files; Prow's checkconfig" \
-  '^(pyyaml-c|checkconfig) / ours|^TARGET|^target' '^(ours|pyyaml-c|checkconfig) '
+  '^(pyyaml-c|checkconfig) / ours|^TARGET|^target' '^(ours|ours-lint|pyyaml-c|checkconfig) '
 bench contexts 'python3 bench/contexts.py' 'kubectl prow contexts (1,000 contexts in 100 files)' \
   'kubectl config get-contexts' 'kubectl / kubectl-prow|\(strict\)$|get-contexts -o name$' '^  peak memory'
 bench scale 'python3 bench/scale.py' 'jobs, lint, contexts on 1k/10k/100k synthetic jobs, 500 contexts' \
