@@ -74,6 +74,16 @@ impl<'a> Reader<'a> {
 
     /// `clusters:`, `contexts:` or `users:`: null or a list of mappings with a `name`.
     fn entries(&mut self, event: Ev<'a>) -> Option<Vec<DocEntry>> {
+        self.list_of_mappings(event, Self::entry)
+    }
+
+    /// Null (none) or a list whose every item is a mapping, each read by `item` after its
+    /// opening event.
+    fn list_of_mappings<T>(
+        &mut self,
+        event: Ev<'a>,
+        mut item: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         match event {
             Ev::Seq => {}
             event if is_null(&event) => return Some(Vec::new()),
@@ -83,7 +93,7 @@ impl<'a> Reader<'a> {
         loop {
             match self.next()?.0 {
                 Ev::End => return Some(out),
-                Ev::Map => out.push(self.entry()?),
+                Ev::Map => out.push(item(self)?),
                 _ => return None,
             }
         }
@@ -123,31 +133,19 @@ impl<'a> Reader<'a> {
 
     /// `extensions: [{name: ...}]`: the names.
     fn extension_names(&mut self, event: Ev<'a>) -> Option<Vec<Option<String>>> {
-        match event {
-            Ev::Seq => {}
-            event if is_null(&event) => return Some(Vec::new()),
-            _ => return None,
-        }
-        let mut out = Vec::new();
-        loop {
-            match self.next()?.0 {
-                Ev::End => return Some(out),
-                Ev::Map => {
-                    let mut name = None;
-                    let mut seen = Vec::new();
-                    while let Some(key) = self.key(&mut seen)? {
-                        let (event, pos) = self.next()?;
-                        if key == "name" {
-                            name = string(event, pos)?.value;
-                        } else {
-                            self.value(event)?;
-                        }
-                    }
-                    out.push(name);
+        self.list_of_mappings(event, |r| {
+            let mut name = None;
+            let mut seen = Vec::new();
+            while let Some(key) = r.key(&mut seen)? {
+                let (event, pos) = r.next()?;
+                if key == "name" {
+                    name = string(event, pos)?.value;
+                } else {
+                    r.value(event)?;
                 }
-                _ => return None,
             }
-        }
+            Some(name)
+        })
     }
 
     /// `preferences:`: only its `extensions` are read.
